@@ -19,8 +19,9 @@ one: read the fallback as a guard against losing a whole article rather
 than as a measured improvement. The same pass rescues pages where
 favor_precision finds nothing at all.
 
-Dates come from trafilatura's own htmldate pass (extensive, original date);
-a later "updated" date, as htmldate sees it, is kept apart.
+Dates come from trafilatura's own htmldate pass (extensive, original date),
+with the time of day from the page's metadata when it states one
+(``html_dates``); a later "updated" time is kept apart.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from trafilatura.utils import load_html
 
 from sitroom.errors import NoArticle
 from sitroom.extract.dates import to_iso
+from sitroom.extract.html_dates import stated_dates
 from sitroom.models import Article
 
 log = logging.getLogger(__name__)
@@ -89,8 +91,9 @@ def extract_html(html: str, *, origin: str, url: str | None = None) -> Article:
                 meta = wide.as_dict()
     if not body:
         raise NoArticle(origin, "no article body found in the HTML")
-    published = to_iso(meta.get("date"))
-    updated = _updated_date(html, url)
+    stated = stated_dates(tree)
+    published = _with_time(to_iso(meta.get("date")), stated.get("published"))
+    updated = stated.get("modified") or _updated_date(html, url)
     if updated is not None and published is not None and updated <= published:
         updated = None
     return Article(
@@ -124,11 +127,18 @@ def _count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
+def _with_time(day: str | None, stamp: str | None) -> str | None:
+    """The stated timestamp when it falls on htmldate's day (or htmldate found none)."""
+    if stamp is not None and (day is None or stamp[:10] == day[:10]):
+        return stamp
+    return day
+
+
 def _updated_date(html: str, url: str | None) -> str | None:
-    """The page's last-modified date, as htmldate sees it (not the original date)."""
+    """The page's last-modified day, as htmldate sees it (it finds no time of day)."""
     try:
         found = find_date(html, url=url, original_date=False, extensive_search=False,
-                          outputformat="%Y-%m-%dT%H:%M:%S")
+                          outputformat="%Y-%m-%d")
     except Exception as exc:  # htmldate raises a variety of parser errors on bad pages
         log.debug("htmldate failed on %s: %s", url, exc)
         return None
