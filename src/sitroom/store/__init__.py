@@ -1,0 +1,34 @@
+"""The store: articles in SQLite or PostgreSQL, de-duplicated, searchable, migrated on open.
+
+Usage::
+
+    with Store.open("sqlite:////tmp/sitroom.db") as store:
+        if store.seen_raw(sha) is None:
+            result = store.add(analyzed, raw_sha256=sha, signature=sig, band_keys=keys)
+        hits = store.search('"troops" returning -exercise')
+"""
+
+from sitroom.store.codec import estimated_jaccard, pack_signature, unpack_signature
+from sitroom.store.engine import normalise_url
+from sitroom.store.repository import (
+    AddResult,
+    AddStatus,
+    ArticleSource,
+    ClusterMember,
+    Store,
+)
+from sitroom.store.search import SearchHit, parse_query
+
+__all__ = [
+    "AddResult",
+    "AddStatus",
+    "ArticleSource",
+    "ClusterMember",
+    "SearchHit",
+    "Store",
+    "estimated_jaccard",
+    "normalise_url",
+    "pack_signature",
+    "parse_query",
+    "unpack_signature",
+]

@@ -1,0 +1,513 @@
+"""The store's repository: open and migrate, add articles with de-duplication, read them back."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from sitroom import settings
+from sitroom.errors import StoreError
+from sitroom.models import AnalyzedArticle
+from sitroom.store import search as fts
+from sitroom.store.codec import (
+    clean_record,
+    clean_text,
+    estimated_jaccard,
+    pack_signature,
+    unpack_signature,
+)
+from sitroom.store.engine import create_engine, normalise_url, run_with_retry
+from sitroom.store.schema import (
+    VERSION_TABLE,
+    article_sources,
+    articles,
+    minhash_bands,
+    raw_inputs,
+)
+
+log = logging.getLogger(__name__)
+
+AddStatus = Literal["new", "duplicate", "near-duplicate"]
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: pg_advisory_xact_lock(class, object) key held while migrating (two-int key space).
+_MIGRATION_LOCK = (0x5175, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What :meth:`Store.add` did with an article."""
+
+    status: AddStatus
+    article_id: str
+    cluster_id: str
+    similar_to: str | None
+    """The stored article it matched: the best match of a near-duplicate, itself for a duplicate."""
+    similarity: float | None = None
+    """Estimated Jaccard similarity to ``similar_to`` (near-duplicates only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterMember:
+    """One article of a near-duplicate cluster."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """One input in which an article was seen."""
+
+    origin: str
+    url: str | None
+    outlet: str | None
+    raw_sha256: str
+    seen_at: datetime
+
+
+def _alembic_config() -> Config:
+    """An Alembic config for the packaged migrations, built in code (no alembic.ini)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    return config
+
+
+@functools.cache
+def _head_revision() -> str | None:
+    """The newest revision of the packaged migrations."""
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _lock_key(band_key: str) -> int:
+    """A signed 64-bit advisory-lock key for a band key."""
+    digest = hashlib.blake2b(band_key.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+class Store:
+    """Articles in SQLite or PostgreSQL: de-duplicated, searchable, safe for concurrent writers.
+
+    Each :meth:`add` commits on its own, so an interrupted run loses nothing it reported
+    as added. Do not share one Store across forked processes: open one per process.
+    """
+
+    def __init__(self, url: str) -> None:
+        """Connect to the database at ``url`` and bring its schema up to date.
+
+        Args:
+            url: ``sqlite:///path.db``, ``postgresql://user:pw@host/db`` (``postgres://``
+                and ``postgresql+psycopg://`` work too), or a plain SQLite file path.
+        """
+        self.url = normalise_url(url)
+        with self._errors("open"):
+            self.engine = create_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        try:
+            if not self._schema_is_current():
+                with self._errors("migrate"):
+                    run_with_retry(self.engine, self._migrate, "migrate")
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open the store at ``url``, or at :func:`sitroom.settings.default_db_url`.
+
+        Args:
+            url: A database URL or SQLite path; None for the default.
+
+        Returns:
+            The open, migrated store.
+        """
+        return cls(url if url is not None else settings.default_db_url())
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        analyzed: AnalyzedArticle,
+        *,
+        raw_sha256: str,
+        signature: Sequence[int] | None,
+        band_keys: Sequence[str],
+        near_threshold: float = 0.8,
+    ) -> AddResult:
+        """Store one article in its own transaction, de-duplicated exactly and approximately.
+
+        An article whose id is stored already is a duplicate: only its new source is
+        recorded. Otherwise the stored articles that share a band key are compared by
+        signature, and the best one at or above ``near_threshold`` makes this a
+        near-duplicate in its cluster; else the article starts a cluster of its own.
+        NUL characters are dropped from every string before storing.
+
+        Args:
+            analyzed: The analysed article.
+            raw_sha256: SHA-256 of the input bytes, so later runs can skip them.
+            signature: Its MinHash signature (uint64 values), or None.
+            band_keys: Its LSH band keys; stored articles sharing one are candidates.
+            near_threshold: Least estimated Jaccard similarity of a near-duplicate.
+
+        Returns:
+            What happened, with the article's cluster.
+        """
+        record = clean_record(analyzed.to_dict())
+        minhash = pack_signature(signature) if signature is not None else None
+        keys = sorted({clean_text(k) for k in band_keys})
+
+        def work(conn: Connection) -> AddResult:
+            return self._add(conn, record, raw_sha256, minhash, keys, near_threshold)
+
+        with self._errors(f"add {analyzed.id}"):
+            return run_with_retry(self.engine, work, f"add {analyzed.id}")
+
+    def _add(
+        self,
+        conn: Connection,
+        record: dict[str, Any],
+        raw_sha256: str,
+        minhash: bytes | None,
+        keys: list[str],
+        near_threshold: float,
+    ) -> AddResult:
+        article_id: str = record["id"]
+        source: dict[str, Any] = record["source"]
+        now = datetime.now(UTC)
+        if self.dialect == "postgresql" and keys:
+            # Serialise writers of overlapping articles (SQLite does it with BEGIN IMMEDIATE).
+            lock_keys = sorted({_lock_key(k) for k in keys})
+            conn.execute(
+                sa.text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) k"),
+                {"keys": lock_keys},
+            )
+        existing = conn.scalar(sa.select(articles.c.cluster_id).where(articles.c.id == article_id))
+        if existing is not None:
+            return self._duplicate(conn, record, raw_sha256, existing, now)
+
+        status: AddStatus = "new"
+        cluster_id, similar_to, similarity = article_id, None, None
+        if minhash is not None and keys:
+            best = self._best_candidate(conn, minhash, keys)
+            if best is not None and best[2] >= near_threshold:
+                status = "near-duplicate"
+                similar_to, cluster_id, similarity = best
+
+        body: dict[str, Any] = record["article"]
+        values: dict[str, Any] = {
+            "id": article_id,
+            "title": body.get("title"),
+            "published": body.get("published"),
+            "updated": body.get("updated"),
+            "bylines": body.get("bylines") or [],
+            "language": body.get("language"),
+            "description": body.get("description"),
+            "text": body.get("text") or "",
+            "removed": body.get("removed") or [],
+            "outlet": source.get("outlet"),
+            "url": source.get("url"),
+            "path": source.get("path"),
+            "origin": source.get("origin") or "",
+            "format": source.get("format") or "",
+            "via": source.get("via") or "",
+            "cluster_id": cluster_id,
+            "minhash": minhash,
+            "record": record,
+            "ingested_at": now,
+        }
+        if self.dialect == "sqlite":
+            # No sequences in SQLite; BEGIN IMMEDIATE makes max + 1 race-free.
+            values["seq"] = sa.select(
+                sa.func.coalesce(sa.func.max(articles.c.seq), 0) + 1
+            ).scalar_subquery()
+        inserted = conn.scalar(
+            self._insert(articles, ["id"]).values(values).returning(articles.c.id)
+        )
+        if inserted is None:  # another writer stored it since we looked
+            log.debug("%s was stored concurrently: duplicate", article_id)
+            existing = conn.scalar(
+                sa.select(articles.c.cluster_id).where(articles.c.id == article_id)
+            )
+            return self._duplicate(conn, record, raw_sha256, existing or article_id, now)
+
+        if minhash is not None and keys:
+            conn.execute(
+                self._insert(minhash_bands, ["band_key", "article_id"]),
+                [{"band_key": k, "article_id": article_id} for k in keys],
+            )
+        self._record_seen(conn, record, raw_sha256, status, now)
+        log.debug("stored %s as %s (cluster %s)", article_id, status, cluster_id)
+        return AddResult(
+            status=status,
+            article_id=article_id,
+            cluster_id=cluster_id,
+            similar_to=similar_to,
+            similarity=similarity,
+        )
+
+    def _best_candidate(
+        self, conn: Connection, minhash: bytes, keys: list[str]
+    ) -> tuple[str, str, float] | None:
+        """The most similar stored article sharing a band key: (id, cluster_id, similarity)."""
+        rows = conn.execute(
+            sa.select(articles.c.id, articles.c.cluster_id, articles.c.minhash, articles.c.seq)
+            .where(
+                articles.c.id.in_(
+                    sa.select(minhash_bands.c.article_id).where(minhash_bands.c.band_key.in_(keys))
+                )
+            )
+            .order_by(articles.c.seq)
+        )
+        signature = unpack_signature(minhash)
+        best: tuple[str, str, float] | None = None
+        for row in rows:
+            if row.minhash is None:
+                continue
+            similarity = estimated_jaccard(signature, unpack_signature(row.minhash))
+            if best is None or similarity > best[2]:
+                best = (row.id, row.cluster_id, similarity)
+        return best
+
+    def _duplicate(
+        self,
+        conn: Connection,
+        record: dict[str, Any],
+        raw_sha256: str,
+        cluster_id: str,
+        now: datetime,
+    ) -> AddResult:
+        self._record_seen(conn, record, raw_sha256, "duplicate", now)
+        article_id: str = record["id"]
+        return AddResult(
+            status="duplicate",
+            article_id=article_id,
+            cluster_id=cluster_id,
+            similar_to=article_id,
+        )
+
+    def _record_seen(
+        self,
+        conn: Connection,
+        record: dict[str, Any],
+        raw_sha256: str,
+        status: AddStatus,
+        now: datetime,
+    ) -> None:
+        """Record the input as a source of the article and as processed."""
+        source: dict[str, Any] = record["source"]
+        origin = source.get("origin") or ""
+        conn.execute(
+            self._insert(article_sources, ["article_id", "origin"]).values(
+                article_id=record["id"],
+                origin=origin,
+                url=source.get("url"),
+                outlet=source.get("outlet"),
+                raw_sha256=raw_sha256,
+                seen_at=now,
+            )
+        )
+        conn.execute(
+            self._insert(raw_inputs, ["raw_sha256"]).values(
+                raw_sha256=raw_sha256,
+                origin=origin,
+                article_id=record["id"],
+                status=status,
+                seen_at=now,
+            )
+        )
+
+    def _insert(self, table: sa.Table, conflict: list[str]) -> Any:
+        """INSERT ... ON CONFLICT (conflict) DO NOTHING for this dialect."""
+        if self.dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing(index_elements=conflict)
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=conflict)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def seen_raw(self, raw_sha256: str) -> str | None:
+        """Whether these exact input bytes were processed already.
+
+        Args:
+            raw_sha256: SHA-256 of the input bytes.
+
+        Returns:
+            The article id they gave ("" if none is recorded), or None if never processed.
+            Inputs that failed are not recorded, so they are retried.
+        """
+        with self._read("seen_raw") as conn:
+            row = conn.execute(
+                sa.select(raw_inputs.c.article_id).where(raw_inputs.c.raw_sha256 == raw_sha256)
+            ).first()
+        if row is None:
+            return None
+        return row.article_id or ""
+
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        """The stored record of an article.
+
+        Args:
+            article_id: The article's id.
+
+        Returns:
+            Its ``AnalyzedArticle.to_dict()`` as stored (NULs dropped), or None.
+        """
+        with self._read("get") as conn:
+            record = conn.scalar(sa.select(articles.c.record).where(articles.c.id == article_id))
+        return dict(record) if record is not None else None
+
+    def count(self) -> int:
+        """The number of stored articles."""
+        with self._read("count") as conn:
+            return int(conn.scalar(sa.select(sa.func.count()).select_from(articles)) or 0)
+
+    def cluster(self, cluster_id: str) -> list[ClusterMember]:
+        """The articles of a near-duplicate cluster, in ingestion order.
+
+        Args:
+            cluster_id: A cluster id (the id of the cluster's first article).
+
+        Returns:
+            Its members with outlet and URL; empty for an unknown cluster.
+        """
+        stmt = (
+            sa.select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.outlet,
+                articles.c.url,
+                articles.c.published,
+                articles.c.origin,
+            )
+            .where(articles.c.cluster_id == cluster_id)
+            .order_by(articles.c.seq)
+        )
+        with self._read("cluster") as conn:
+            return [
+                ClusterMember(
+                    article_id=r.id,
+                    title=r.title,
+                    outlet=r.outlet,
+                    url=r.url,
+                    published=r.published,
+                    origin=r.origin,
+                )
+                for r in conn.execute(stmt)
+            ]
+
+    def sources(self, article_id: str) -> list[ArticleSource]:
+        """Every input in which an article was seen, oldest first.
+
+        Args:
+            article_id: The article's id.
+
+        Returns:
+            Its sources; empty for an unknown article.
+        """
+        t = article_sources
+        stmt = (
+            sa.select(t.c.origin, t.c.url, t.c.outlet, t.c.raw_sha256, t.c.seen_at)
+            .where(t.c.article_id == article_id)
+            .order_by(t.c.seen_at, t.c.origin)
+        )
+        with self._read("sources") as conn:
+            return [
+                ArticleSource(
+                    origin=r.origin,
+                    url=r.url,
+                    outlet=r.outlet,
+                    raw_sha256=r.raw_sha256,
+                    seen_at=r.seen_at,
+                )
+                for r in conn.execute(stmt)
+            ]
+
+    def search(self, query: str, *, limit: int = 20) -> list[fts.SearchHit]:
+        """Full-text search over titles and bodies, ranked by bm25 (SQLite) or ts_rank.
+
+        Args:
+            query: Words, "phrases", OR, -word / NOT word; any other input is made safe.
+            limit: The most hits to return.
+
+        Returns:
+            The hits, best first.
+        """
+        with self._read("search") as conn:
+            return fts.search(conn, query, limit)
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _schema_is_current(self) -> bool:
+        """Whether the database is at the newest revision already (no lock needed then)."""
+        try:
+            with self.engine.connect() as conn:
+                revision = conn.scalar(
+                    sa.select(sa.column("version_num")).select_from(sa.table(VERSION_TABLE))
+                )
+        except SQLAlchemyError:
+            return False
+        return revision is not None and revision == _head_revision()
+
+    @staticmethod
+    def _migrate(conn: Connection) -> None:
+        """Upgrade the schema to the newest revision inside the caller's transaction."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(
+                sa.text("SELECT pg_advisory_xact_lock(:a, :b)"),
+                {"a": _MIGRATION_LOCK[0], "b": _MIGRATION_LOCK[1]},
+            )
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        try:
+            command.upgrade(config, "head")
+        except CommandError as exc:
+            raise StoreError(
+                f"cannot migrate the store (written by a newer sitroom?): {exc}"
+            ) from exc
+
+    @contextmanager
+    def _read(self, what: str) -> Iterator[Connection]:
+        with self._errors(what), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreError(f"store {what} failed: {exc}") from exc

@@ -1,0 +1,50 @@
+"""Shared fixtures: ``db_url`` runs a test on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+PG_URL_ENV = "SITROOM_TEST_PG_URL"
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[sa.Engine]:
+    """An autocommit engine on the PostgreSQL test server, for creating databases.
+
+    Skips when SITROOM_TEST_PG_URL is unset, except in CI (CI=true), where it fails.
+    """
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        reason = f'{PG_URL_ENV} is not set; run `eval "$(sudo .ci/postgres.sh)"` first'
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (CI must run the PostgreSQL tests)", pytrace=False)
+        pytest.skip(reason)
+    from sitroom.store import normalise_url
+
+    engine = sa.create_engine(normalise_url(url), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database: an SQLite file, or a fresh PostgreSQL database per test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    admin: sa.Engine = request.getfixturevalue("pg_admin")
+    name = f"sitroom_t_{uuid.uuid4().hex[:16]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
