@@ -33,6 +33,10 @@ class InputError(SitroomError):
         self.problem = problem
         super().__init__(f"{origin}: {problem}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuild from (origin, problem) plus attributes, so errors cross process pools.
+        return (self.__class__, (self.origin, self.problem), dict(self.__dict__))
+
 
 class EmptyInput(InputError):
     kind = "empty"
@@ -60,6 +64,11 @@ class NoArticle(InputError):
 
 class FetchError(InputError):
     kind = "fetch"
+
+    def __init__(self, origin: str, problem: str, status: int | None = None) -> None:
+        super().__init__(origin, problem)
+        self.status = status
+        """The HTTP status of the last answer, when the server answered at all."""
 
 
 class StoreError(SitroomError):

@@ -31,6 +31,9 @@ class FeedEntry:
     """What a feed said about an item, kept whether or not the link is fetched."""
 
     feed: str
+    """The feed as the user named it: its path or URL."""
+    feed_title: str | None = None
+    """The feed's own title, e.g. "BBC News - World"."""
     title: str | None = None
     link: str | None = None
     published: str | None = None
