@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -224,18 +223,6 @@ def test_undecodable_text_is_a_decode_error(tmp_path: Path) -> None:
     assert "mangled.txt" in str(error)
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads anything")
-def test_permission_denied_real(tmp_path: Path) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("Classified.")
-    secret.chmod(0)
-    try:
-        error = only_error(run(secret))
-    finally:
-        secret.chmod(0o600)
-    assert "permission denied" in str(error)
-
-
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("Classified.")
@@ -309,7 +296,7 @@ def test_stdin_empty_and_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_folder_walk_skips_the_folders_own_readme(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# About these pages\n\nNotes for the archive.\n")
-    (tmp_path / "story.txt").write_text("Troops massed near the border, officials said on Monday.\n")
+    (tmp_path / "story.txt").write_text("Troops massed near the border, officials said.\n")
     found = [p.name for p in expand(str(tmp_path)) if isinstance(p, Path)]
     assert found == ["story.txt"]
     named = list(expand(str(tmp_path / "README.md")))
