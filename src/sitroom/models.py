@@ -59,6 +59,8 @@ class RawDocument:
     """The declared media type with its charset, e.g. from HTTP or a WARC record."""
     fetched_at: str | None = None
     feed_entry: FeedEntry | None = None
+    warnings: list[str] = field(default_factory=list)
+    """Problems that did not stop the document, e.g. a feed item's page that could not be fetched."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -214,13 +214,18 @@ class _Reader:
     def _feed_item(self, item: FeedItem, feed: _Where) -> Iterator[Item]:
         """The linked page of a feed item, else (fetching off or failed) the item's own text."""
         link = item.entry.link
+        problems: list[str] = []
         if self.options.fetch and link and link.lower().startswith(_URL_SCHEMES):
             results = list(self._linked_page(link, item.entry))
-            yield from results
             if any(isinstance(result, RawDocument) for result in results):
+                yield from results
                 return
+            problems = [f"{error}; the feed's summary stands in for the page" for error in results]
             log.info("%s: using the feed's summary instead of the page", link)
-        yield _feed_item_document(item, feed)
+        fallback = _feed_item_document(item, feed)
+        if isinstance(fallback, RawDocument):
+            fallback.warnings.extend(problems)
+        yield fallback
 
     def _linked_page(self, link: str, entry: FeedEntry) -> Iterator[Item]:
         """The page a feed item links to, or why it could not be had."""

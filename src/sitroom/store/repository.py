@@ -385,11 +385,16 @@ class Store:
             article_id: The article's id.
 
         Returns:
-            Its ``AnalyzedArticle.to_dict()`` as stored (NULs dropped), or None.
+            Its ``AnalyzedArticle.to_dict()`` as stored (NULs dropped) with the
+            ``cluster_id`` of its near-duplicate cluster added, or None.
         """
         with self._read("get") as conn:
-            record = conn.scalar(sa.select(articles.c.record).where(articles.c.id == article_id))
-        return dict(record) if record is not None else None
+            row = conn.execute(
+                sa.select(articles.c.record, articles.c.cluster_id).where(articles.c.id == article_id)
+            ).first()
+        if row is None:
+            return None
+        return {**dict(row.record), "cluster_id": row.cluster_id}
 
     def count(self) -> int:
         """The number of stored articles."""

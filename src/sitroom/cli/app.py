@@ -1,0 +1,189 @@
+"""Commands: ``analyze`` (no database), ``ingest`` into the store, ``search`` it.
+
+Exit codes: 0 when every input was handled, 1 when any input failed,
+2 for a usage error (typer's own).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitroom import __version__
+from sitroom.cli import render
+from sitroom.errors import InputError, SitroomError
+from sitroom.jobs import IngestSummary, analyze_sources, ingest_sources
+from sitroom.settings import DEFAULT_MAX_BYTES, Options, default_db_url
+from sitroom.store import Store
+
+app = typer.Typer(
+    name="sitroom",
+    help="A situation room for news: a sourced ledger of who said what, claims, figures and events.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="SITROOM_DB", help="Store URL (sqlite:///path.db or postgresql://...)."),
+]
+NoFetch = Annotated[
+    bool, typer.Option("--no-fetch", help="Never go online: feed items keep their summary only.")
+]
+MaxBytes = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
+]
+Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server.")]
+
+
+def _options(no_fetch: bool, max_bytes: int, timeout: float) -> Options:
+    return Options(fetch=not no_fetch, max_bytes=max_bytes, timeout=timeout)
+
+
+def _report(error: InputError) -> None:
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False)
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"sitroom {__version__}")
+        raise typer.Exit()
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    no_fetch: NoFetch = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Analyse articles and print them, without touching a database."""
+    records, failed = [], 0
+    options = _options(no_fetch, max_bytes, timeout)
+    for item in analyze_sources(paths, options, on_warning=_warn):
+        if isinstance(item, InputError):
+            _report(item)
+            failed += 1
+        elif output is OutputFormat.jsonl:
+            print(render.to_jsonl(item), flush=True)
+        elif output is OutputFormat.markdown:
+            print(render.to_markdown(item), flush=True)
+        else:
+            records.append(item)
+    if output is OutputFormat.json and records:
+        print(render.to_json(records))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
+    db: DbOption = None,
+    no_fetch: NoFetch = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Analyse articles and add them to the store (idempotent: re-runs add nothing)."""
+    url = db or default_db_url()
+    with Store.open(url) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_item(origin: str, outcome: str) -> None:
+            progress.update(task, advance=1, description=f"{outcome:>14} {origin[-60:]}")
+
+        summary = ingest_sources(sources, store, _options(no_fetch, max_bytes, timeout), on_item=on_item)
+        stored = store.count()
+    for warning in summary.warnings:
+        _warn(warning)
+    for error in summary.failed:
+        _report(error)
+    _print_summary(summary, url, stored)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; phrases in double quotes.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
+) -> None:
+    """Full-text search over stored articles, best matches first."""
+    with Store.open(db or default_db_url()) as store:
+        hits = store.search(query, limit=limit)
+    if not hits:
+        err.print(f"no articles match {query!r}")
+        return
+    for hit in hits:
+        when = (hit.published or "")[:10] or "undated"
+        out.print(
+            f"[bold]{escape(hit.title or '(no title)')}[/bold]  "
+            f"[dim]{escape(hit.outlet or 'unknown outlet')} · {when} · {hit.article_id}[/dim]",
+            highlight=False,
+        )
+        out.print(f"    {escape(hit.snippet or '')}", highlight=False)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.completed} inputs"), BarColumn(),
+        TextColumn("{task.description}"), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+
+
+def _print_summary(summary: IngestSummary, url: str, stored: int) -> None:
+    table = Table(title=f"ingest into {url}", show_header=False)
+    table.add_row("new articles", str(summary.new))
+    table.add_row("near-duplicates (kept, clustered)", str(summary.near_duplicate))
+    table.add_row("duplicates (already stored)", str(summary.duplicate))
+    table.add_row("inputs already seen (same bytes)", str(summary.unchanged))
+    table.add_row("failed", str(len(summary.failed)))
+    table.add_row("warnings", str(len(summary.warnings)))
+    table.add_row("articles in store", str(stored))
+    err.print(table)
+    if summary.failed:
+        reasons: dict[str, int] = {}
+        for error in summary.failed:
+            reasons[error.kind] = reasons.get(error.kind, 0) + 1
+        err.print("failed by reason: " + ", ".join(f"{k} {n}" for k, n in sorted(reasons.items())))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SitroomError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        sys.exit(1)

@@ -1,0 +1,67 @@
+"""The per-article pipeline, read top to bottom.
+
+``analyze_document`` is a pure function of one document: the same code runs
+in a loop, a process pool or a Spark job. Stages:
+
+1. decode   bytes -> text (declared charset, then detection)
+2. extract  text -> clean body, title, dates, bylines, removed furniture
+3. source   outlet from site name, URL or file name
+4. id       a stable id from the normalised body
+
+Later stages (nlp, attribution, figures, events, claims, signals) fill the
+other parts of the record; cross-article work (dedup clusters, the ledger)
+happens in the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sitroom.extract import extract, outlet_for
+from sitroom.extract.dedup import Fingerprint, fingerprint
+from sitroom.ingest import decode
+from sitroom.models import AnalyzedArticle, RawDocument, Source, article_id
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An analysed article with the keys the store needs to place it."""
+
+    record: AnalyzedArticle
+    raw_sha256: str
+    fingerprint: Fingerprint
+
+
+def analyze_document(doc: RawDocument) -> AnalyzedArticle:
+    """Run every per-article stage on one document.
+
+    Raises:
+        InputError: the document cannot be decoded or holds no article.
+    """
+    text = decode(doc)  # 1
+    article = extract(doc, text)  # 2
+    source = Source(  # 3
+        path=doc.path,
+        url=article.url or doc.url,
+        outlet=outlet_for(site_name=article.site_name, url=article.url or doc.url, path=doc.path),
+        format=doc.format,
+        via=doc.via,
+        origin=doc.origin,
+    )
+    return AnalyzedArticle(id=article_id(article.text), source=source, article=article)  # 4
+
+
+def analyze_for_store(doc: RawDocument) -> Analysis:
+    """``analyze_document`` plus the input hash and body fingerprint the store keys on."""
+    record = analyze_document(doc)
+    return Analysis(
+        record=record,
+        raw_sha256=raw_sha256(doc),
+        fingerprint=fingerprint(record.article.text),
+    )
+
+
+def raw_sha256(doc: RawDocument) -> str:
+    """Hash of the input bytes, so the same input read twice is skipped early."""
+    return hashlib.sha256(doc.data).hexdigest()
