@@ -12,7 +12,10 @@ def test_unknown_site_name_is_kept() -> None:
 
 
 def test_url_host_and_parent_domains() -> None:
-    assert outlet_for(site_name=None, url="https://www.bbc.co.uk/news/world-1", path=None) == "BBC News"
+    assert (
+        outlet_for(site_name=None, url="https://www.bbc.co.uk/news/world-1", path=None)
+        == "BBC News"
+    )
     assert outlet_for(site_name=None, url="https://news.sky.com/story/x", path=None) == "Sky News"
 
 

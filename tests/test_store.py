@@ -239,7 +239,10 @@ def test_add_get_count_and_seen_raw(db_url: str) -> None:
         result = add(store, base)
         assert result == AddResult("new", base.analyzed.id, base.analyzed.id, None)
         assert store.count() == 1
-        assert store.get(base.analyzed.id) == {**base.analyzed.to_dict(), "cluster_id": base.analyzed.id}
+        assert store.get(base.analyzed.id) == {
+            **base.analyzed.to_dict(),
+            "cluster_id": base.analyzed.id,
+        }
         assert store.get("missing") is None
         assert store.seen_raw(base.raw_sha256) == base.analyzed.id
         assert store.seen_raw("0" * 64) is None  # never seen, e.g. an input that failed
@@ -264,7 +267,10 @@ def test_exact_duplicate_records_new_source_only(db_url: str) -> None:
         again = add(store, other_origin)
         assert again.status == "duplicate"
         assert store.count() == 1
-        assert store.get(base.analyzed.id) == {**base.analyzed.to_dict(), "cluster_id": base.analyzed.id}
+        assert store.get(base.analyzed.id) == {
+            **base.analyzed.to_dict(),
+            "cluster_id": base.analyzed.id,
+        }
         sources = store.sources(base.analyzed.id)
         assert [(s.origin, s.outlet) for s in sources] == [
             ("corpus/00-0.txt", "LBC"),

@@ -60,7 +60,7 @@ class RawDocument:
     fetched_at: str | None = None
     feed_entry: FeedEntry | None = None
     warnings: list[str] = field(default_factory=list)
-    """Problems that did not stop the document, e.g. a feed item's page that could not be fetched."""
+    """Problems that did not stop the document (a feed item's page that could not be fetched)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -158,7 +158,7 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 
 def normalise_body(text: str) -> str:
-    """The body as compared for exact duplicates: NFKC, case-folded, punctuation and spacing dropped."""
+    """The body as compared for exact duplicates: NFKC, case-folded, no punctuation or spacing."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _NON_WORD.sub(" ", text)
     return _SPACE.sub(" ", text).strip()

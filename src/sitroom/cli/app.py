@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -26,7 +26,7 @@ from sitroom.store import Store
 
 app = typer.Typer(
     name="sitroom",
-    help="A situation room for news: a sourced ledger of who said what, claims, figures and events.",
+    help="A situation room for news: who said what, claims, figures and events, with sources.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -34,7 +34,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
@@ -42,7 +42,9 @@ class OutputFormat(str, Enum):
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="SITROOM_DB", help="Store URL (sqlite:///path.db or postgresql://...)."),
+    typer.Option(
+        "--db", envvar="SITROOM_DB", help="Store URL (sqlite:///path.db or postgresql://...)."
+    ),
 ]
 NoFetch = Annotated[
     bool, typer.Option("--no-fetch", help="Never go online: feed items keep their summary only.")
@@ -67,7 +69,9 @@ def _warn(message: str) -> None:
 
 @app.callback()
 def _root(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what each stage does.")
+    ] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     if version:
@@ -81,8 +85,12 @@ def _root(
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
-    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")
+    ],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.json,
     no_fetch: NoFetch = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     timeout: Timeout = 20.0,
@@ -108,7 +116,9 @@ def analyze(
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")
+    ],
     db: DbOption = None,
     no_fetch: NoFetch = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
@@ -122,7 +132,9 @@ def ingest(
         def on_item(origin: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome:>14} {origin[-60:]}")
 
-        summary = ingest_sources(sources, store, _options(no_fetch, max_bytes, timeout), on_item=on_item)
+        summary = ingest_sources(
+            sources, store, _options(no_fetch, max_bytes, timeout), on_item=on_item
+        )
         stored = store.count()
     for warning in summary.warnings:
         _warn(warning)
@@ -137,7 +149,9 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; phrases in double quotes.")],
     db: DbOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")
+    ] = 20,
 ) -> None:
     """Full-text search over stored articles, best matches first."""
     with Store.open(db or default_db_url()) as store:
@@ -157,9 +171,14 @@ def search(
 
 def _progress() -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.completed} inputs"), BarColumn(),
-        TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.completed} inputs"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
 
 

@@ -390,7 +390,9 @@ class Store:
         """
         with self._read("get") as conn:
             row = conn.execute(
-                sa.select(articles.c.record, articles.c.cluster_id).where(articles.c.id == article_id)
+                sa.select(articles.c.record, articles.c.cluster_id).where(
+                    articles.c.id == article_id
+                )
             ).first()
         if row is None:
             return None
