@@ -1,4 +1,5 @@
-"""Commands: ``analyze`` (no database), ``ingest`` into the store, ``search`` it.
+"""Commands: ``analyze`` (no database), ``ingest`` into the store, ``search`` it,
+list its ``quotes`` and ``actors``.
 
 Exit codes: 0 when every input was handled, 1 when any input failed,
 2 for a usage error (typer's own).
@@ -18,7 +19,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from sitroom import __version__
-from sitroom.cli import render
+from sitroom.cli import listing, render
 from sitroom.errors import InputError, SitroomError
 from sitroom.jobs import IngestSummary, analyze_sources, ingest_sources
 from sitroom.settings import DEFAULT_MAX_BYTES, Options, default_db_url
@@ -40,6 +41,12 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -53,6 +60,9 @@ MaxBytes = Annotated[
     int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
 ]
 Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server.")]
+ListFormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="A table for reading, or JSON or CSV.")
+]
 
 
 def _options(no_fetch: bool, max_bytes: int, timeout: float) -> Options:
@@ -167,6 +177,60 @@ def search(
             highlight=False,
         )
         out.print(f"    {escape(hit.snippet or '')}", highlight=False)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker", "-s", help='Actor id or words of the name ("Biden", "joe-biden").'
+        ),
+    ] = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="Only statements of this article id.")
+    ] = None,
+    db: DbOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many statements.")
+    ] = 100,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """List stored statements: who said what, when, and in which article."""
+    with Store.open(db or default_db_url()) as store:
+        rows = store.quotes(speaker=speaker, article_id=article, limit=limit)
+    if output is ListFormat.json:
+        print(listing.quotes_json(rows))
+    elif output is ListFormat.csv:
+        listing.quotes_csv(rows, sys.stdout)
+    elif not rows:
+        who = f" by {speaker!r}" if speaker is not None else ""
+        err.print(f"no stored statements{who}", highlight=False, markup=False)
+    else:
+        title = f"{len(rows)} statement{'s' if len(rows) != 1 else ''}"
+        title += f" by {speaker}" if speaker is not None else ""
+        out.print(listing.quotes_table(rows, title), soft_wrap=False)
+
+
+@app.command()
+def actors(
+    kind: Annotated[
+        str | None, typer.Option("--kind", help='Only this kind: "person", "organisation", ...')
+    ] = None,
+    db: DbOption = None,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """List the actors of stored articles, most quoted first."""
+    with Store.open(db or default_db_url()) as store:
+        rows = store.actors(kind=kind)
+    if output is ListFormat.json:
+        print(listing.actors_json(rows))
+    elif output is ListFormat.csv:
+        listing.actors_csv(rows, sys.stdout)
+    elif not rows:
+        err.print("no actors stored", highlight=False)
+    else:
+        out.print(listing.actors_table(rows, f"{len(rows)} actors"), soft_wrap=False)
 
 
 def _progress() -> Progress:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,6 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sitroom import settings
 from sitroom.errors import StoreError
 from sitroom.models import AnalyzedArticle
+from sitroom.store import migrate
+from sitroom.store import quotes as said
 from sitroom.store import search as fts
 from sitroom.store.codec import (
     clean_record,
@@ -35,7 +31,6 @@ from sitroom.store.codec import (
 )
 from sitroom.store.engine import create_engine, normalise_url, run_with_retry
 from sitroom.store.schema import (
-    VERSION_TABLE,
     article_sources,
     articles,
     minhash_bands,
@@ -45,10 +40,6 @@ from sitroom.store.schema import (
 log = logging.getLogger(__name__)
 
 AddStatus = Literal["new", "duplicate", "near-duplicate"]
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-#: pg_advisory_xact_lock(class, object) key held while migrating (two-int key space).
-_MIGRATION_LOCK = (0x5175, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +78,6 @@ class ArticleSource:
     seen_at: datetime
 
 
-def _alembic_config() -> Config:
-    """An Alembic config for the packaged migrations, built in code (no alembic.ini)."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
-    return config
-
-
-@functools.cache
-def _head_revision() -> str | None:
-    """The newest revision of the packaged migrations."""
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
-
-
 def _lock_key(band_key: str) -> int:
     """A signed 64-bit advisory-lock key for a band key."""
     digest = hashlib.blake2b(band_key.encode("utf-8"), digest_size=8).digest()
@@ -125,9 +103,9 @@ class Store:
             self.engine = create_engine(self.url)
         self.dialect = self.engine.dialect.name
         try:
-            if not self._schema_is_current():
+            if not migrate.schema_is_current(self.engine):
                 with self._errors("migrate"):
-                    run_with_retry(self.engine, self._migrate, "migrate")
+                    run_with_retry(self.engine, migrate.upgrade, "migrate")
         except BaseException:
             self.engine.dispose()
             raise
@@ -266,6 +244,7 @@ class Store:
             )
             return self._duplicate(conn, record, raw_sha256, existing or article_id, now)
 
+        said.write(conn, record, body.get("published"))
         if minhash is not None and keys:
             conn.execute(
                 self._insert(minhash_bands, ["band_key", "article_id"]),
@@ -477,35 +456,37 @@ class Store:
         with self._read("search") as conn:
             return fts.search(conn, query, limit)
 
+    def quotes(
+        self, *, speaker: str | None = None, article_id: str | None = None, limit: int = 100
+    ) -> list[said.QuoteRow]:
+        """Stored statements, oldest article first, then in the order of the article's text.
+
+        Args:
+            speaker: Only statements by this actor: its id ("joe-biden"), its canonical
+                name, or any run of its words, case-insensitive ("Biden", "joe biden").
+            article_id: Only statements of this article.
+            limit: The most rows to return.
+
+        Returns:
+            The statements with their article's title, outlet, date and URL.
+        """
+        with self._read("quotes") as conn:
+            return said.select_quotes(conn, speaker=speaker, article_id=article_id, limit=limit)
+
+    def actors(self, *, kind: str | None = None) -> list[said.ActorRow]:
+        """Every actor mentioned or quoted in stored articles, most quoted first.
+
+        Args:
+            kind: Only actors of this kind ("person", "organisation", "state", ...).
+
+        Returns:
+            The actors with their latest role, first and last dates, and counts of
+            their quotes and of the articles that mention or quote them.
+        """
+        with self._read("actors") as conn:
+            return said.select_actors(conn, kind=kind)
+
     # -- plumbing --------------------------------------------------------------------------
-
-    def _schema_is_current(self) -> bool:
-        """Whether the database is at the newest revision already (no lock needed then)."""
-        try:
-            with self.engine.connect() as conn:
-                revision = conn.scalar(
-                    sa.select(sa.column("version_num")).select_from(sa.table(VERSION_TABLE))
-                )
-        except SQLAlchemyError:
-            return False
-        return revision is not None and revision == _head_revision()
-
-    @staticmethod
-    def _migrate(conn: Connection) -> None:
-        """Upgrade the schema to the newest revision inside the caller's transaction."""
-        if conn.dialect.name == "postgresql":
-            conn.execute(
-                sa.text("SELECT pg_advisory_xact_lock(:a, :b)"),
-                {"a": _MIGRATION_LOCK[0], "b": _MIGRATION_LOCK[1]},
-            )
-        config = _alembic_config()
-        config.attributes["connection"] = conn
-        try:
-            command.upgrade(config, "head")
-        except CommandError as exc:
-            raise StoreError(
-                f"cannot migrate the store (written by a newer sitroom?): {exc}"
-            ) from exc
 
     @contextmanager
     def _read(self, what: str) -> Iterator[Connection]:

@@ -131,3 +131,74 @@ minhash_bands = sa.Table(
         index=True,
     ),
 )
+
+
+def _actor_ref(column: str) -> sa.Column[str]:
+    """A nullable, indexed reference to an actor."""
+    return sa.Column(
+        column,
+        sa.Text,
+        sa.ForeignKey("actors.id", ondelete="SET NULL", onupdate="CASCADE"),
+        index=True,
+    )
+
+
+# One row per actor id across articles; name, kind and role as of the latest article.
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, index=True),
+    sa.Column("role", sa.Text),
+    sa.Column("first_seen", sa.Text),  # earliest / latest published date of its articles
+    sa.Column("last_seen", sa.Text),
+)
+
+# The entities of one article, in its order (``position`` is the index in the record).
+article_entities = sa.Table(
+    "article_entities",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.Text,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("position", sa.Integer, primary_key=True),
+    _actor_ref("actor_id"),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text),
+    sa.Column("role", sa.Text),
+    sa.Column("mentions", sa.JSON, nullable=False),  # [[start, end], ...]
+    sa.Column("mention_count", sa.Integer, nullable=False),
+)
+
+# One row per quote of an article (``quote_id`` is the record's "q1", "q2", ...).
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.Text,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("quote_id", sa.Text, primary_key=True),
+    sa.Column("type", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer),
+    sa.Column("span_end", sa.Integer),
+    _actor_ref("speaker_id"),
+    sa.Column("speaker_name", sa.Text),
+    # The speaker's name as lower-case words between spaces (" joe biden "), for matching.
+    sa.Column("speaker_key", sa.Text, nullable=False),
+    sa.Column("mention", sa.Text),
+    sa.Column("mention_start", sa.Integer),
+    sa.Column("mention_end", sa.Integer),
+    sa.Column("resolved_by", sa.Text),
+    sa.Column("cue", sa.Text),
+    sa.Column("cue_start", sa.Integer),
+    sa.Column("cue_end", sa.Integer),
+    sa.Column("published", sa.Text, index=True),  # the article's, for ordering
+)
