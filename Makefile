@@ -21,11 +21,14 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 
 install: $(STAMP)
 
+DEMO_DB := sqlite:///$(CURDIR)/.sitroom-demo.db
+
 demo: $(STAMP)
 	@rm -f .sitroom-demo.db
-	$(BIN)/sitroom ingest examples --db sqlite:///.sitroom-demo.db
-	$(BIN)/sitroom analyze examples/text/lbc-style-rally.txt --format markdown
-	$(BIN)/sitroom search "troops" --db sqlite:///.sitroom-demo.db
+	$(BIN)/sitroom ingest examples --no-fetch --db $(DEMO_DB)
+	$(BIN)/sitroom analyze examples/text/radio-style-rally.txt --format markdown
+	$(BIN)/sitroom search 'sanctions "Nord Stream"' --db $(DEMO_DB)
+	@echo "The demo store is .sitroom-demo.db: try $(BIN)/sitroom search WORDS --db $(DEMO_DB)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
