@@ -28,6 +28,8 @@ def data_dir() -> Path:
 class Options:
     data: Path
     limit: int | None = None
+    #: the long runs the issue asks for (e.g. memory over 10,000 articles), not the quick default
+    full: bool = False
 
 
 @dataclass(slots=True)
@@ -84,6 +86,7 @@ def header(options: Options, sections: list[str]) -> dict[str, Any]:
         "machine": machine(),
         "data": str(options.data),
         "limit": options.limit,
+        "full": options.full,
         "sections": sections,
     }
 
@@ -114,6 +117,8 @@ def to_markdown(head: dict[str, Any], rows: list[Row], footnotes: list[str]) -> 
     ]
     if head.get("limit") is not None:
         lines.append(f"- limit: first {head['limit']} items per dataset (quick run)")
+    if head.get("full"):
+        lines.append("- full: the long runs (--full)")
     lines += ["", "| " + " | ".join(_COLUMNS) + " |", "|" + "---|" * len(_COLUMNS)]
     for cells in table_cells(rows):
         lines.append("| " + " | ".join(_md_escape(c) for c in cells) + " |")
@@ -142,6 +147,8 @@ def print_table(head: dict[str, Any], rows: list[Row], footnotes: list[str]) -> 
     )
     if head.get("limit") is not None:
         title += f" — first {head['limit']} items"
+    if head.get("full"):
+        title += " — full"
     table = Table(title=title, show_lines=False)
     for name in _COLUMNS:
         numeric = name in ("sitroom", "baseline")

@@ -52,7 +52,12 @@ def test_analyze_prints_the_contract(runner: CliRunner, story: Path) -> None:
     assert art["bylines"] == ["Tess Marlow"]
     assert "Share this article" not in art["text"]
     assert {"kind": "share", "text": "Share this article"} in art["removed"]
-    for key in ("entities", "quotes", "figures", "events", "claims", "signals"):
+    [quote] = [q for q in record["quotes"] if "garrisons" in q["text"]]
+    assert quote["type"] == "indirect"
+    assert quote["speaker"]["mention"] == "The defence ministry"
+    start, end = quote["span"]
+    assert art["text"][start:end] == quote["text"]
+    for key in ("figures", "events", "claims", "signals"):
         assert record[key] == []
 
 

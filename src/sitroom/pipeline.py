@@ -7,9 +7,12 @@ in a loop, a process pool or a Spark job. Stages:
 2. extract  text -> clean body, title, dates, bylines, removed furniture
 3. source   outlet from site name, URL or file name
 4. id       a stable id from the normalised body
+5. attribution  the body parsed once (spaCy, paragraph by paragraph), then who
+            said what: quotes with cues and speakers resolved to canonical
+            actors, and the entities the article refers to
 
-Later stages (nlp, attribution, figures, events, claims, signals) fill the
-other parts of the record; cross-article work (dedup clusters, the ledger)
+Later stages (figures, events, claims, signals) fill the other parts of the
+record; cross-article work (dedup clusters, the ledger)
 happens in the store.
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from sitroom.attribution import attribute
 from sitroom.extract import extract, outlet_for
 from sitroom.extract.dedup import Fingerprint, fingerprint
 from sitroom.ingest import decode
@@ -49,7 +53,10 @@ def analyze_document(doc: RawDocument) -> AnalyzedArticle:
         via=doc.via,
         origin=doc.origin,
     )
-    return AnalyzedArticle(id=article_id(article.text), source=source, article=article)  # 4
+    ident = article_id(article.text)  # 4
+    attribution = attribute(article, outlet=source.outlet)  # 5
+    return AnalyzedArticle(id=ident, source=source, article=article,
+                           entities=attribution.entities, quotes=attribution.quotes)
 
 
 def analyze_for_store(doc: RawDocument) -> Analysis:

@@ -1,0 +1,234 @@
+"""Attribution of one article: quotes with resolved speakers, and the actors named.
+
+Two passes over the parsed paragraphs, no second parse:
+
+1. names     every full personal name, with the roles written beside it
+             ("Foreign Secretary Liz Truss", "the governor of Luhansk, Serhiy
+             Haidai"), so that a surname or role before the full name resolves;
+2. reading   paragraph by paragraph, in order: named entities are noted, cues
+             and quotations found, and sentence subjects and quote speakers are
+             resolved in text order, so that pronouns and continuation
+             paragraphs see what a reader has seen by then.
+
+The result follows the output contract (``entities`` and ``quotes``);
+every span is a pair of character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sitroom.attribution.cues import Cue, find_cues
+from sitroom.attribution.lexicon import Lexicon, lexicon
+from sitroom.attribution.marks import Segment, find_segments
+from sitroom.attribution.mentions import (
+    Named,
+    appositive_people,
+    honorific_surnames,
+    more_people,
+    named_spans,
+    role_context,
+    with_titles,
+    words_of,
+)
+from sitroom.attribution.names import person_name, role_key
+from sitroom.attribution.ports import GazetteerLike, default_gazetteer
+from sitroom.attribution.quotes import Found, paragraph_quotes
+from sitroom.attribution.records import (
+    Quote,
+    Speaker,
+    drop_nested,
+    link_introductions,
+    referenced,
+)
+from sitroom.attribution.registry import Registry
+from sitroom.attribution.resolve import Resolver
+from sitroom.attribution.sources import noun_phrase
+from sitroom.models import Article
+from sitroom.nlp import Paragraph, parse
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The ``entities`` and ``quotes`` of one article, in the contract's shapes."""
+
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Part:
+    """One paragraph with what is read from it once."""
+
+    par: Paragraph
+    named: list[Named]
+    segments: list[Segment]
+
+
+def attribute(article: Article, *, outlet: str | None = None,
+              gazetteer: GazetteerLike | None = None,
+              paragraphs: list[Paragraph] | None = None) -> Attribution:
+    """Find who said what in an article, with speakers resolved to canonical actors.
+
+    Args:
+        article: the clean article; ``article.published`` dates role lookups
+            ("the Prime Minister" in February 2022 is Boris Johnson).
+        outlet: the outlet's name ("LBC"): its country is where an unqualified
+            role ("the Prime Minister") is looked up.
+        gazetteer: the actor gazetteer; the package's own by default.
+        paragraphs: the article's parse, when a caller already has it.
+
+    Returns:
+        The article's entities and quotes (see DESIGN.md, output contract).
+
+    Raises:
+        ModelNotInstalled: no spaCy English model is installed.
+    """
+    lex = lexicon()
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    country = gaz.outlet_country(outlet) if outlet else None
+    registry = Registry(gaz, _date(article.published))
+    resolver = Resolver(registry, lex, gaz, country)
+    parsed = paragraphs if paragraphs is not None else parse(article.text)
+    surnames: set[str] = set()
+    for par in parsed:
+        surnames |= honorific_surnames(par.doc)
+    parts = [_Part(p, more_people(p.doc, appositive_people(p.doc, named_spans(p.doc), lex), lex,
+                                  surnames), find_segments(p.doc.text)) for p in parsed]
+    for part in parts:  # 1
+        _learn_names(resolver, part, lex)
+    quotes: list[Quote] = []
+    for part in parts:  # 2
+        _note_entities(resolver, part)
+        last = quotes[-1] if quotes else None
+        continues = last is not None and last.paragraph == part.par.index - 1
+        cues = find_cues(part.par.doc, part.segments, lex)
+        found = paragraph_quotes(part.par.doc, part.segments, cues, lex, continues=continues)
+        quotes.extend(_read(resolver, part, found, last, lex))
+    text = article.text
+    kept = drop_nested(quotes)
+    link_introductions(kept, text)
+    return Attribution(
+        entities=[e.to_dict() for e in referenced(registry.entities(), kept)],
+        quotes=[q.to_dict(f"q{i}", text) for i, q in enumerate(kept, 1)],
+    )
+
+
+def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | None,
+          lex: Lexicon) -> list[Quote]:
+    """Resolve the subjects and speakers of one paragraph in text order, into quotes."""
+    doc = part.par.doc
+    base = part.par.start
+    events: list[tuple[int, int, Any]] = []
+    for sent in doc.sents:
+        for subject in _subjects(sent, part.segments):
+            events.append((subject.idx, 0, subject))
+    for k, item in enumerate(found):
+        if item.cue is not None and item.cue.speaker is not None and item.via != "paragraph":
+            events.append((doc[item.cue.speaker[0]].idx, 1, k))
+    events.sort(key=lambda e: (e[0], e[1]))
+    speakers: list[Speaker | None] = [None] * len(found)
+    for _, what, payload in events:
+        if what == 0:
+            lo, hi = noun_phrase(payload)
+            resolver.resolve(doc, lo, hi, part.named, base, speaker=False)
+            continue
+        cue = found[payload].cue
+        assert cue is not None and cue.speaker is not None
+        lo, hi = cue.speaker
+        res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
+        mention = (base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text))
+        speakers[payload] = Speaker(mention, res.entity, res.how)
+    out: list[Quote] = []
+    for k, item in enumerate(found):
+        cue_span = _cue_span(doc, base, item.cue) if item.cue is not None else None
+        if item.via == "continuation":
+            if last is None:
+                continue
+            speaker = last.speaker.carried() if last.speaker is not None else None
+            cue_span = last.cue
+        elif item.via == "paragraph" and item.inherit is not None:
+            source = speakers[item.inherit]
+            speaker = source.carried() if source is not None else None
+        else:
+            speaker = speakers[k]
+        speakers[k] = speaker
+        hedges = _hedges(doc, item.cue, lex) if item.cue is not None else []
+        parts = [(base + g.inner_start, base + g.inner_end) for g in item.segments]
+        out.append(Quote(kind=item.kind, span=(base + item.start, base + item.end),
+                         speaker=speaker, cue=cue_span, paragraph=part.par.index, via=item.via,
+                         hedges=hedges, parts=parts if item.kind == "direct" else [],
+                         shared=item.cue is not None and item.cue.shared
+                         and item.via == "cue"))
+    return out
+
+
+def _cue_span(doc: Any, base: int, cue: Cue) -> tuple[int, int]:
+    first, last = doc[cue.cue[0]], doc[cue.cue[1] - 1]
+    return base + first.idx, base + last.idx + len(last.text)
+
+
+def _hedges(doc: Any, cue: Cue, lex: Lexicon) -> list[str]:
+    """Hedge words that modify the cue verb ("reportedly said")."""
+    verb = doc[cue.verb]
+    return [c.lower_ for c in verb.children if c.lower_ in lex.hedge_words]
+
+
+def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
+    """The subjects of a sentence's main verbs, outside quotations."""
+    root = sent.root
+    verbs = [root, *(t for t in root.children if t.dep_ == "conj")]
+    out = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not any(
+                    s.inner_start <= child.idx < s.inner_end for s in segments):
+                out.append(child)
+    return out
+
+
+def _learn_names(resolver: Resolver, part: _Part, lex: Lexicon) -> None:
+    """Pass 1: register full names and the roles written beside them."""
+    doc = part.par.doc
+    base = part.par.start
+    for named in part.named:
+        if named.label != "PERSON":
+            continue
+        start = with_titles(doc, named.start, lex)
+        name = person_name(words_of(doc, start, named.end), lex)
+        if name is None or name.full is None:
+            continue
+        pos = base + doc[named.start].idx
+        entity, _ = resolver.registry.person(name, pos)
+        for lo, hi in role_context(doc, named):
+            key = role_key([t.text for t in doc[lo:hi]], lex, resolver.gazetteer.country)
+            if key is not None:
+                resolver.registry.learn_role(key, entity, pos)
+
+
+def _note_entities(resolver: Resolver, part: _Part) -> None:
+    """Pass 2: note each named person, and each organisation and state the gazetteer knows."""
+    doc = part.par.doc
+    base = part.par.start
+    for named in part.named:
+        if named.label == "PERSON":
+            resolver.resolve(doc, named.start, named.end, part.named, base, speaker=False,
+                             salient=False)
+            continue
+        actor = resolver.gazetteer.by_name(doc[named.start:named.end].text)
+        if actor is not None:
+            last = doc[named.end - 1]
+            resolver.registry.from_actor(actor).mention(
+                (base + doc[named.start].idx, base + last.idx + len(last.text)))
+
+
+def _date(published: str | None) -> date | None:
+    """The date of an ISO timestamp ("2022-02-15T15:28:00" -> 2022-02-15), or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,160 @@
+"""What a cue reports: the content tokens of a reporting verb.
+
+The clause the verb governs (``ccomp``); an infinitive for verbs that take one
+("vowed to fight"); an object or prepositional phrase for verbs that take one
+("accused leaders of ...", "called for talks"); the object and its predicate
+("called the plan "a disaster""); or, when the parse hangs the verb under its
+content, the clause around it ("It is over, he said", "The move, Carr
+explained, was ...", "As X said, ..."). Other statements nested in a content
+("..., despite Moscow insisting ...") are left out: each is its own quote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.sources import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    has_subject,
+    noun_phrase,
+    source_of,
+)
+
+Token = Any  # spacy.tokens.Token: spaCy ships no type information
+
+#: A verb that hangs under its content ("..., he said") carries one of these labels.
+_INVERTED = frozenset({"parataxis", "ccomp", "dep"})
+#: Punctuation that sets a parenthetical cue off from its content.
+_CLAUSE_ENDS = frozenset({",", "”", '"', "’", "'", "—", "–", "''"})
+
+
+def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
+    """The tokens of what the verb reports, as the parse gives them (maybe none)."""
+    heads: list[Token] = []
+    nominal = lex.nominal.get(lemma)
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "ccomp":
+            if child.i > verb.i or (_before_clause(verb, child) and not any(
+                    c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)):
+                heads.append(child)
+        elif dep == "xcomp":
+            if lemma in lex.infinitive and child.pos_ in ("VERB", "AUX"):
+                heads.append(child)
+        elif dep in ("oprd", "attr") and lemma in lex.predicative:
+            heads.append(child)  # "called the suspension "arbitrary""
+            heads.extend(c for c in verb.children if c.dep_ == "dobj")
+        elif nominal is not None:
+            if dep == "dobj" and "" in nominal and child.i > verb.i:
+                heads.append(child)
+            elif dep == "prep" and child.lower_ in nominal:
+                heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+                if lemma in lex.nominal_keeps_object:
+                    heads.extend(c for c in verb.children if c.dep_ == "dobj")
+    if not heads:
+        return _inverted_content(verb, lex.speech)
+    nested = _nested_statements(verb, heads, lex)
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.extend(t for t in head.subtree if t.i not in nested)
+    if nominal is not None and tokens and all(h.dep_ in ("pobj", "pcomp", "dobj") for h in heads):
+        last = max(t.i for t in tokens)  # "called for the conflict to be resolved"
+        tokens.extend(t for t in verb.subtree if t.i > last and t.i not in nested)
+    return tokens
+
+
+def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int]:
+    """Tokens of other statements inside a content: "..., despite Russia claiming ...",
+    "warned that ... but also reminded the public that ..." (each is its own quote)."""
+    out: set[int] = set()
+    cue_verbs = lex.cue_verbs
+    for head in heads:
+        for tok in head.subtree:
+            if tok.i == head.i or tok.i in out or tok.pos_ != "VERB":
+                continue
+            if tok.lemma_.lower() not in cue_verbs or not _takes_content(tok, lex):
+                continue
+            source = source_of(tok, lex) if tok.dep_ in ("pcomp", "advcl", "relcl") else None
+            if (tok.dep_ == "conj" and not has_subject(tok)) or source is not None:
+                top = tok
+                if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                    top = tok.head
+                out.update(t.i for t in top.subtree)
+                if source is not None and source.i < tok.i and not source.is_ancestor(tok):
+                    # "..., despite Moscow insisting ...": the nested source goes too
+                    lo, _ = noun_phrase(source)
+                    if source.dep_ == "pobj" and source.head.i < lo:
+                        lo = source.head.i
+                    out.update(range(lo, tok.i))
+                out.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
+    return out
+
+
+def _takes_content(verb: Token, lex: Lexicon) -> bool:
+    """True when a cue verb has content of its own: a clause, an infinitive or a quotation."""
+    lemma = verb.lemma_.lower()
+    nominal = lex.nominal.get(lemma, frozenset())
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lex.infinitive):
+            return True
+        if child.is_quote or (child.dep_ == "prep" and child.lower_ in nominal):
+            return True
+        if child.dep_ == "dobj" and "" in nominal:
+            return True
+    return False
+
+
+def _before_clause(verb: Token, clause: Token) -> bool:
+    """True for a content clause before its verb, set off by a comma: "X, she said"."""
+    words = [t.i for t in clause.subtree if not t.is_punct]
+    if not words:
+        return False
+    doc = verb.doc
+    return any(doc[i].text in _CLAUSE_ENDS for i in range(max(words) + 1, verb.i))
+
+
+def _inverted_content(verb: Token, speech: frozenset[str]) -> list[Token]:
+    """The clause around a verb that the parse hangs under it: "It is over, he said",
+    "The move, Carr explained, was ..."; or what follows a misparsed "that"."""
+    doc = verb.doc
+    head = verb.head
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = min(words), max(words)
+    if head.i != verb.i and verb.dep_ in _INVERTED and head.pos_ in ("VERB", "AUX"):
+        comma_before = left > 0 and doc[left - 1].text in _CLAUSE_ENDS
+        if head.i < verb.i and comma_before:
+            return [t for t in head.subtree if t.i < left]
+        comma_after = right + 1 < len(doc) and doc[right + 1].text in _CLAUSE_ENDS
+        if head.i > verb.i and comma_before and comma_after:
+            # "The move, Carr explained, was ...": the subject before the cue belongs to the
+            # content; "After all, she argued, Obama ...": an opening phrase does not
+            subject_before = any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.i < left
+                                 for c in head.children)
+            return [t for t in head.subtree if t.i > right + 1
+                    or (subject_before and t.i < left - 1)]
+    if verb.dep_ == "advcl" and verb.lemma_.lower() in speech and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return [t for t in head.subtree if not left <= t.i <= right and not (
+            t.is_punct and t.i in (left - 1, right + 1))]  # "As X said, Y"
+    after = [t for t in verb.subtree if t.i > verb.i]
+    if after and after[0].lower_ == "that" and len(after) > 2:
+        return after[1:]  # "noting that ..." where the parse lost the clause
+    return []
+
+
+def char_span(doc: Any, tokens: list[Token]) -> tuple[int, int] | None:
+    """The character span of a set of tokens, without a leading "that" or edge punctuation."""
+    if not tokens:
+        return None
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens) + 1
+    while lo < hi and ((doc[lo].is_punct and not doc[lo].is_quote) or (doc[lo].lower_ == "that"
+                       and doc[lo].dep_ in ("mark", "dobj", "nsubj") and lo + 1 < hi)):
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and not doc[hi - 1].is_quote:
+        hi -= 1
+    if lo >= hi:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)

@@ -1,0 +1,131 @@
+"""The attribution lexicons, read from data files once per process and checked.
+
+``reporting_verbs.toml`` (cue verbs and the content each may take),
+``cues.toml`` (source phrases such as "according to", audiences, headline
+shape), ``hedges.toml``, ``titles.toml`` (honorifics, role words and
+abbreviations) and ``first_names.toml`` (given names and their usual
+gender). A broken edit fails loudly with the file and key named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitroom.lexicons import DataFileError, load_toml, str_list, sub_table, table_list
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything attribution reads from data files."""
+
+    speech: frozenset[str]
+    thought: frozenset[str]
+    infinitive: frozenset[str]
+    nominal: dict[str, frozenset[str]]
+    """Verb lemma -> prepositions whose object is content ("" is the direct object)."""
+    nominal_keeps_object: frozenset[str]
+    passive_speech: frozenset[str]
+    predicative: frozenset[str]
+    """Verbs whose object and its predicate are content: "called the plan "a disaster"."""
+    source_phrases: tuple[tuple[str, ...], ...]
+    possessive_view: frozenset[str]
+    addressees: frozenset[str]
+    headline_max_tokens: int
+    headline_max_speaker_tokens: int
+    hedge_words: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    honorifics: dict[str, str]
+    """Lower-case honorific -> implied gender ("m", "f", or "")."""
+    peerage: frozenset[str]
+    roles: frozenset[str]
+    abbreviations: dict[str, str]
+    gendered_roles: dict[str, str]
+    first_names: dict[str, str]
+    """Lower-case given name -> "m" or "f" (``first_names.toml``)."""
+    cue_verbs: frozenset[str]
+    """Every verb lemma that can be a cue."""
+
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicons of the package data files, loaded once.
+
+    Raises:
+        DataFileError: a file is missing or has the wrong shape.
+    """
+    verbs = load_toml("reporting_verbs")
+    cues = load_toml("cues")
+    hedges = load_toml("hedges")
+    titles = load_toml("titles")
+    names = load_toml("first_names")
+    where = "reporting_verbs.toml"
+    speech, thought = _words(verbs, "speech", where), _words(verbs, "thought", where)
+    infinitive = _words(verbs, "infinitive", where)
+    nominal = {verb: frozenset(_strs(preps, f"{where} [nominal] {verb}"))
+               for verb, preps in sub_table(verbs, "nominal", where=where).items()}
+    headline = sub_table(cues, "headline", where="cues.toml")
+    return Lexicon(
+        speech=speech,
+        thought=thought,
+        infinitive=infinitive,
+        nominal=nominal,
+        nominal_keeps_object=_words(verbs, "nominal_keeps_object", where),
+        passive_speech=_words(verbs, "passive_speech", where),
+        predicative=_words(verbs, "predicative", where),
+        source_phrases=tuple(
+            tuple(w.lower() for w in str_list(t, "words", where=f"cues.toml [[source_phrase]] {i}"))
+            for i, t in enumerate(table_list(cues, "source_phrase", where="cues.toml"))),
+        possessive_view=_words(cues, "possessive_view", "cues.toml", key="nouns"),
+        addressees=_words(cues, "addressees", "cues.toml", key="nouns"),
+        headline_max_tokens=_int(headline, "max_tokens", "cues.toml [headline]"),
+        headline_max_speaker_tokens=_int(headline, "max_speaker_tokens", "cues.toml [headline]"),
+        hedge_words=_words(hedges, "words", "hedges.toml", key="list"),
+        hedge_phrases=tuple(tuple(p.lower().split()) for p in str_list(
+            sub_table(hedges, "phrases", where="hedges.toml"), "list", where="hedges.toml")),
+        honorifics={k.lower(): _str(v, f"titles.toml [honorifics] {k}")
+                    for k, v in sub_table(titles, "honorifics", where="titles.toml").items()},
+        peerage=_words(titles, "peerage", "titles.toml", key="list"),
+        roles=_words(titles, "roles", "titles.toml", key="list"),
+        abbreviations={k.lower(): _str(v, f"titles.toml [abbreviations] {k}").lower() for k, v in
+                       sub_table(titles, "abbreviations", where="titles.toml").items()},
+        gendered_roles={k.lower(): _str(v, f"titles.toml [gendered_roles] {k}") for k, v in
+                        sub_table(titles, "gendered_roles", where="titles.toml").items()},
+        first_names=_genders(names),
+        cue_verbs=speech | thought | infinitive | frozenset(nominal),
+    )
+
+
+def _words(doc: dict[str, Any], table: str, where: str, *, key: str = "verbs") -> frozenset[str]:
+    """A set of lower-case words from ``[table] key = [...]``."""
+    return frozenset(w.lower() for w in str_list(sub_table(doc, table, where=where), key,
+                                                 where=f"{where} [{table}]"))
+
+
+def _genders(names: dict[str, Any]) -> dict[str, str]:
+    """Given name -> "m" or "f" from ``first_names.toml``."""
+    where = "first_names.toml"
+    male = dict.fromkeys(_words(names, "male", where, key="names"), "m")
+    female = dict.fromkeys(_words(names, "female", where, key="names"), "f")
+    return {**male, **female}
+
+
+def _strs(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{where}: must be a list of strings")
+    return [v.lower() for v in value]
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise DataFileError(f"{where}: must be a string")
+    return value
+
+
+def _int(table: dict[str, Any], key: str, where: str) -> int:
+    value = table.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise DataFileError(f"{where}: {key!r} must be a positive integer")
+    return value

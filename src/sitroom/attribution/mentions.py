@@ -1,0 +1,197 @@
+"""Named entities of a parsed paragraph, trimmed and read once.
+
+spaCy's small model tags names with some noise at their edges ("Jens
+Stoltenberg - also" as one PERSON); ``named_spans`` keeps the proper nouns of
+each entity, and ``with_titles`` extends a name leftwards over the honorifics
+and titles written before it ("Gen Lord Richards", "Mr Biden").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.attribution.lexicon import Lexicon
+
+#: Entity labels that can name an actor: people, organisations, places (states), groups.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A named entity of a paragraph: its label and token range."""
+
+    label: str
+    start: int
+    end: int
+
+
+def named_spans(doc: Any) -> list[Named]:
+    """The paragraph's actor entities, each trimmed to its proper nouns (PERSON) or words."""
+    out: list[Named] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ACTOR_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if label == "PERSON":
+            while start < end and doc[start].pos_ != "PROPN":
+                start += 1
+            while end > start and doc[end - 1].pos_ != "PROPN":
+                end -= 1
+        else:
+            while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
+                start += 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+        if start < end:
+            out.append(Named(label, start, end))
+    return out
+
+
+def words_of(doc: Any, start: int, end: int) -> list[str]:
+    """The words of tokens ``start:end`` as written ("Sukholytkyy-Sobchuk" stays one word)."""
+    last = doc[end - 1]
+    return doc.text[doc[start].idx:last.idx + len(last.text)].split()
+
+
+def with_titles(doc: Any, start: int, lex: Lexicon, floor: int = 0) -> int:
+    """The start of a name with the honorifics written before it ("Gen Lord Richards")."""
+    while start > floor and doc[start - 1].lower_.rstrip(".") in lex.honorifics and (
+            doc[start - 1].pos_ == "PROPN" or doc[start - 1].text[:1].isupper()):
+        start -= 1
+    return start
+
+
+def role_context(doc: Any, named: Named) -> list[tuple[int, int]]:
+    """Token ranges of role descriptions written with a name.
+
+    "US President Joe Biden" (words before the name in its noun phrase),
+    "Olaf Scholz, the German chancellor" (an apposition after it) and "the US
+    president, Joe Biden" (the name in apposition to the role).
+    """
+    head = doc[named.end - 1]
+    for tok in doc[named.start:named.end]:
+        if tok.head.i < named.start or tok.head.i >= named.end:
+            head = tok
+            break
+    found: list[tuple[int, int]] = []
+    i = named.start - 1
+    while i >= 0 and doc[i].text not in (",", "(", ";", ":") and (
+            named.start <= doc[i].head.i < named.end or i < doc[i].head.i < named.start):
+        i -= 1
+    if i + 1 < named.start:
+        found.append((i + 1, named.start))
+    for child in head.children:
+        if child.dep_ == "appos" and not named.start <= child.i < named.end:
+            found.append(_phrase(child))
+    parent = head.head
+    if head.dep_ == "appos" and parent.i < named.start and parent.pos_ in ("NOUN", "PROPN"):
+        lo = parent.left_edge.i
+        found.append((lo, parent.i + 1 + _of_phrase(parent, named.start)))
+    return found
+
+
+def _phrase(tok: Any) -> tuple[int, int]:
+    """A noun phrase's tokens, clauses after it left out."""
+    hi = tok.i + 1
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ not in ("relcl", "acl", "punct", "appos", "advcl"):
+            hi = max(hi, child.right_edge.i + 1)
+    return tok.left_edge.i, hi
+
+
+def _of_phrase(parent: Any, limit: int) -> int:
+    """How many tokens of a following "of ..." phrase belong to a role ("governor of Luhansk")."""
+    for child in parent.children:
+        if child.dep_ == "prep" and child.i > parent.i and child.lower_ == "of":
+            end: int = min(child.right_edge.i + 1, limit)
+            return max(0, end - int(parent.i) - 1)
+    return 0
+
+
+def appositive_people(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]:
+    """The entities with names in apposition to a role made PERSON.
+
+    The small model often misses a name or tags it as a place or organisation
+    ("Ukraine’s president, Volodymyr Zelenskiy"); a run of two or more proper
+    nouns in apposition to a role noun, either way round ("Olaf Scholz, the
+    German chancellor"), is a person's name.
+    """
+    found: list[Named] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN":
+            continue
+        other = tok.head if tok.dep_ == "appos" else next(
+            (c for c in tok.children if c.dep_ == "appos"), None)
+        if other is None or other.pos_ != "NOUN" or other.lemma_.lower() not in lex.roles:
+            continue
+        lo = tok.i
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound" \
+                and doc[lo - 1].head.i == tok.i:
+            lo -= 1
+        if tok.i - lo < 1 or any(n.label == "PERSON" and n.start <= tok.i < n.end
+                                 for n in named):
+            continue
+        found.append(Named("PERSON", lo, tok.i + 1))
+    if not found:
+        return named
+    kept = [n for n in named if not any(f.start < n.end and n.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda n: n.start)
+
+
+#: Honorifics that always stand before a person's surname.
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mister", "madam"})
+
+
+def honorific_surnames(doc: Any) -> set[str]:
+    """Surnames written after "Mr", "Ms", "Mrs" or "Dr" in a paragraph ("kovalenko")."""
+    found: set[str] = set()
+    for tok in doc[:-1]:
+        if tok.lower_.rstrip(".") in PERSONAL_HONORIFICS:
+            nxt = doc[tok.i + 1]
+            if nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                found.add(nxt.lower_)
+    return found
+
+
+def more_people(doc: Any, named: list[Named], lex: Lexicon, surnames: set[str]
+                ) -> list[Named]:
+    """Names the entity tagger missed or mislabelled, made PERSON.
+
+    A run of proper nouns is a person's name from an honorific ("Ms
+    Kovalenko"), from a known given name ("Olena Kovalenko"), or when it ends
+    in a surname the article writes with an honorific elsewhere.
+    """
+    found: list[Named] = []
+    for lo, hi in _proper_runs(doc):
+        if any(n.label == "PERSON" and n.start < hi and lo < n.end for n in named):
+            continue
+        words = [doc[i].lower_.rstrip(".") for i in range(lo, hi)]
+        start = next((k for k, w in enumerate(words) if w in PERSONAL_HONORIFICS
+                      or w in lex.first_names), None)
+        if start is not None and hi - lo - start >= 2:
+            found.append(Named("PERSON", lo + start, hi))
+        elif hi - lo >= 2 and words[-1] in surnames:
+            found.append(Named("PERSON", lo, hi))
+    if not found:
+        return named
+    kept = [n for n in named if not any(f.start < n.end and n.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda n: n.start)
+
+
+def _proper_runs(doc: Any) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper nouns."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_punct:
+            if start is None:
+                start = tok.i
+            continue
+        if start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs

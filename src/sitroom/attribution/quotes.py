@@ -1,0 +1,251 @@
+"""Quotations of one paragraph: direct, indirect and mixed, each tied to its cue.
+
+Given a paragraph's quoted passages (``marks``) and cues (``cues``):
+
+1. content   each cue's content is a quotation when it is one quoted passage
+             (direct), holds quoted words among its own (mixed: "he wanted to
+             give "diplomacy every chance to succeed""), or none (indirect);
+2. adjacent  a quoted passage right before or after a cue clause is that cue's
+             direct quote (`"...," he said`, `said X`, `X said: "..."`);
+3. headline  "Speaker: 'quotation' ..." in a headline-shaped paragraph;
+4. carried   a whole-sentence quotation with no cue of its own continues the
+             quote before it in the same paragraph, or, when it opens a
+             paragraph that is wholly quotation (or the quote before was left
+             open), the last quote of the previous paragraph.
+
+Speakers are token ranges here; the article pass resolves them in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitroom.attribution.cues import Cue
+from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.marks import Segment
+
+#: Characters allowed between a quotation and the cue clause beside it.
+_GAP = frozenset(" \t\n,:;—–-…")
+#: The longest attribution that may interrupt one quoted sentence ("“A,” said X, “b”").
+MAX_INTERRUPTION = 120
+#: Characters that end a sentence: a headline has none at its end.
+_STOPS = ".!?"
+
+
+@dataclass(slots=True)
+class Found:
+    """A quotation found in one paragraph (offsets relative to the paragraph)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Cue | None
+    via: str
+    """"cue", "adjacent", "headline", "paragraph" (carried within it) or "continuation"."""
+    segments: list[Segment] = field(default_factory=list)
+    inherit: int | None = None
+    """For "paragraph": the index of the found quote whose speaker this one carries."""
+
+
+def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Lexicon, *,
+                     continues: bool) -> list[Found]:
+    """The quotations of one paragraph, in text order.
+
+    Args:
+        doc: the paragraph's spaCy ``Doc``.
+        segments: its quoted passages.
+        cues: its cues.
+        lex: the lexicons.
+        continues: True when the previous paragraph ended in a quote that this
+            paragraph may carry on (it was left open, or this one is all quotation).
+    """
+    text = doc.text
+    used: set[int] = set()
+    found: list[Found] = []
+    for given in cues:  # 1
+        if given.content is None or given.speaker is None:
+            continue
+        item = _from_content(text, given, segments, used)
+        if item is not None:
+            found.append(item)
+    for k, seg in enumerate(segments):  # 2
+        if k in used:
+            continue
+        cue = _adjacent_cue(doc, seg, segments, cues)
+        if cue is not None:
+            used.add(k)
+            found.append(Found("direct", seg.inner_start, seg.inner_end, cue, "adjacent", [seg]))
+    headline = _headline_speaker(doc, lex)  # 3
+    if headline is not None:
+        for k, seg in enumerate(segments):
+            if k not in used and seg.start > headline.content_from:
+                used.add(k)
+                found.append(Found("direct", seg.inner_start, seg.inner_end, headline,
+                                   "headline", [seg]))
+    found.sort(key=lambda f: f.start)
+    wholly = _wholly_quoted(text, segments)
+    for k, seg in enumerate(segments):  # 4
+        if k in used or seg.inner_end <= seg.inner_start:
+            continue
+        if k == 0 and seg.start == 0 and continues and (wholly or not found):
+            found.append(Found("direct", seg.inner_start, seg.inner_end, None, "continuation",
+                               [seg]))
+            used.add(k)
+            continue
+        joined = _interrupted(text, found, seg)
+        if joined is not None:  # "“A,” said X, “and B.”" is one quotation
+            joined.end = seg.inner_end
+            joined.segments.append(seg)
+            used.add(k)
+            continue
+        if not _full(text, seg) or not found:
+            continue
+        before = [i for i, f in enumerate(found) if f.start < seg.start and f.via != "paragraph"]
+        source = before[-1] if before else 0
+        found.append(Found("direct", seg.inner_start, seg.inner_end, None, "paragraph", [seg],
+                           inherit=source))
+        used.add(k)
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    remap = {old: new for new, old in enumerate(order)}
+    result = [found[i] for i in order]
+    for item in result:
+        if item.inherit is not None:
+            item.inherit = remap[item.inherit]
+    return result
+
+
+def _interrupted(text: str, found: list[Found], seg: Segment) -> Found | None:
+    """The direct quote that a passage carries on after its cue, within one sentence."""
+    for item in found:
+        if item.kind != "direct" or not item.segments or item.cue is None:
+            continue
+        last = item.segments[-1]
+        if last.end > seg.start or last.end < seg.start - MAX_INTERRUPTION:
+            continue
+        between = text[last.end:seg.start].rstrip()
+        if between.endswith(",") and not any(ch in _STOPS for ch in between) and not any(
+                ch in between for ch in "“”\"'"):
+            return item
+    return None
+
+
+def _from_content(text: str, cue: Cue, segments: list[Segment], used: set[int]) -> Found | None:
+    """Direct, mixed or indirect from a cue's content span."""
+    assert cue.content is not None
+    start, end = cue.content
+    for seg in segments:  # a content span never cuts a quotation in two
+        if seg.start < end and seg.end > start:
+            start, end = min(start, seg.start), max(end, seg.end)
+    inside = [k for k, seg in enumerate(segments) if seg.start >= start and seg.end <= end]
+    if not inside:
+        return Found("indirect", *_trim(text, start, end), cue, "cue")
+    used.update(inside)
+    segs = [segments[k] for k in inside]
+    if len(segs) == 1 and _only_punctuation(text, start, segs[0].start) and _only_punctuation(
+            text, segs[0].end, end):
+        return Found("direct", segs[0].inner_start, segs[0].inner_end, cue, "cue", segs)
+    return Found("mixed", *_trim(text, start, end), cue, "cue", segs)
+
+
+def _adjacent_cue(doc: Any, seg: Segment, segments: list[Segment], cues: list[Cue]
+                  ) -> Cue | None:
+    """The cue whose clause sits right after or right before a quoted passage."""
+    text = doc.text
+    for cue in cues:
+        if cue.speaker is None or cue.phrase:
+            continue
+        clause_start = min(doc[cue.cue[0]].idx, doc[cue.speaker[0]].idx)
+        if clause_start >= seg.end and _only_gap(text, seg.end, clause_start) and not any(
+                seg.end <= s.start < clause_start for s in segments):
+            return cue
+    for cue in reversed(cues):
+        if cue.speaker is None or cue.phrase:
+            continue
+        verb = doc[cue.verb]
+        if verb.idx >= seg.start or any(verb.idx < s.start < seg.start for s in segments):
+            continue
+        last = _last_word_before(doc, seg.start)
+        if last is None or last.i < verb.i:
+            continue
+        if last.i == verb.i or verb.is_ancestor(last) or (
+                cue.speaker[0] <= last.i < cue.speaker[1]):
+            gap = text[last.idx + len(last.text):seg.start]
+            if gap.strip() in ("", ":", ",", ":-", "-", "—", "–") and (
+                    ":" in gap or _capital(text, seg)):
+                return cue
+    return None
+
+
+@dataclass(slots=True)
+class _Headline(Cue):
+    content_from: int = 0
+
+
+def _headline_speaker(doc: Any, lex: Lexicon) -> _Headline | None:
+    """The speaker of a "Speaker: 'quotation' ..." headline, as a cue on its colon."""
+    text = doc.text.rstrip()
+    if not text or text[-1] in _STOPS or len(doc) > lex.headline_max_tokens:
+        return None
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or not 0 < colon.i <= lex.headline_max_speaker_tokens:
+        return None
+    words = doc[: colon.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in words) or not words[0].text[:1].isupper():
+        return None
+    return _Headline(cue=(colon.i, colon.i + 1), verb=colon.i, speaker=(0, colon.i),
+                     speaker_head=words.root.i, content=None, phrase=True,
+                     content_from=colon.idx)
+
+
+def _last_word_before(doc: Any, pos: int) -> Any:
+    """The last token before character ``pos`` that is not punctuation."""
+    best = None
+    for tok in doc:
+        if tok.idx >= pos:
+            break
+        if not tok.is_punct:
+            best = tok
+    return best
+
+
+def _wholly_quoted(text: str, segments: list[Segment]) -> bool:
+    """True when nothing but punctuation lies outside the paragraph's quoted passages."""
+    if not segments:
+        return False
+    pos = 0
+    for seg in segments:
+        if not _only_punctuation(text, pos, seg.start):
+            return False
+        pos = seg.end
+    return _only_punctuation(text, pos, len(text))
+
+
+def _full(text: str, seg: Segment) -> bool:
+    """True for a quotation of whole sentences rather than words inside a sentence."""
+    if seg.start == 0 or _capital(text, seg):
+        return True
+    before = text[:seg.start].rstrip()
+    return before.endswith((":", ".", "?", "!"))
+
+
+def _capital(text: str, seg: Segment) -> bool:
+    first = text[seg.inner_start:seg.inner_start + 1]
+    return first.isupper() or first.isdigit() or first in "[…("
+
+
+def _only_gap(text: str, start: int, end: int) -> bool:
+    return all(ch in _GAP for ch in text[start:end])
+
+
+def _only_punctuation(text: str, start: int, end: int) -> bool:
+    return not any(ch.isalnum() for ch in text[start:end])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without spacing and unbalanced punctuation at its edges."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end

@@ -1,0 +1,133 @@
+"""Quote records: what one quotation is once its speaker is resolved, and its JSON.
+
+``Quote`` carries article offsets only; ``to_dict`` gives the output contract's
+shape (``{"id", "type", "text", "span", "speaker", "cue"}``, plus ``hedges``
+when the cue clause hedges the statement). ``drop_nested`` removes a quote
+whose speaker is only a description and that lies inside another quote's
+reported content ("Mr Johnson said intelligence suggested "..."": Johnson's
+statement, not a second one by "intelligence").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sitroom.attribution.names import PAST_MARKERS
+from sitroom.attribution.registry import Entity
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The words that name a quote's source, and the actor they resolve to."""
+
+    mention: Span
+    entity: Entity | None
+    how: str | None
+
+    def carried(self) -> Speaker:
+        """The same speaker, for a quotation that carries on an earlier one."""
+        return replace(self, how="continuation") if self.entity is not None else self
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation, with offsets into the article text."""
+
+    kind: str
+    span: Span
+    speaker: Speaker | None
+    cue: Span | None
+    paragraph: int
+    via: str
+    hedges: list[str] = field(default_factory=list)
+    parts: list[Span] = field(default_factory=list)
+    """The quoted pieces of a direct quote that an attribution interrupts."""
+    shared: bool = False
+    """True when the speaker is the subject of another verb (see ``Cue.shared``)."""
+
+    def to_dict(self, ident: str, text: str) -> dict[str, Any]:
+        s, e = self.span
+        out: dict[str, Any] = {"id": ident, "type": self.kind, "text": text[s:e],
+                               "span": [s, e], "speaker": None, "cue": None}
+        if self.speaker is not None:
+            ms, me = self.speaker.mention
+            entity = self.speaker.entity
+            out["speaker"] = {"id": entity.id if entity else None,
+                              "name": entity.name if entity else None,
+                              "mention": text[ms:me], "span": [ms, me],
+                              "resolved_by": self.speaker.how}
+        if self.cue is not None:
+            cs, ce = self.cue
+            out["cue"] = {"text": text[cs:ce], "span": [cs, ce]}
+        if self.hedges:
+            out["hedges"] = list(self.hedges)
+        if len(self.parts) > 1:
+            out["parts"] = [list(p) for p in self.parts]
+        return out
+
+
+def drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """Quotes in text order, without described sources nested in another quote's content,
+    and without exact duplicates."""
+    kept: list[Quote] = []
+    seen: set[Span] = set()
+    for quote in sorted(quotes, key=lambda q: (q.span[0], -q.span[1])):
+        if quote.span in seen:
+            continue
+        if _described(quote) and any(
+                other is not quote and other.span[0] <= quote.span[0]
+                and quote.span[1] <= other.span[1] and not _described(other)
+                for other in quotes):
+            continue
+        seen.add(quote.span)
+        kept.append(quote)
+    return kept
+
+
+def _described(quote: Quote) -> bool:
+    """True for a quote whose source is unsure inside another quote's content: a mere
+    description ("intelligence suggested ...") or a subject borrowed from another verb."""
+    return quote.shared or quote.speaker is None or quote.speaker.how in (None, "description")
+
+
+def link_introductions(quotes: list[Quote], text: str) -> None:
+    """Name a source introduced by a description in the next paragraph's speaker.
+
+    "A former head of the British army accused leaders of ..." then "Gen Lord
+    Richards said ...": a past role with an indefinite article introduces the
+    person named right after it, when that person is first mentioned there.
+    """
+    for i, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if speaker is None or speaker.how != "description":
+            continue
+        words = text[speaker.mention[0]:speaker.mention[1]].lower().split()
+        if not words or words[0] not in ("a", "an") or not any(
+                w in PAST_MARKERS or w.startswith("ex-") for w in words):
+            continue
+        for later in quotes[i + 1:]:
+            if later.paragraph > quote.paragraph + 1:
+                break
+            named = later.speaker
+            if named is None or named.entity is None or named.entity is speaker.entity:
+                continue
+            person = named.entity
+            if person.kind == "person" and named.how in ("name", "surname", "title",
+                                                         "gazetteer") and min(
+                    person.mentions)[0] > speaker.mention[1]:
+                quote.speaker = Speaker(speaker.mention, person, "cataphora")
+                person.mention(speaker.mention)
+            break
+
+
+def referenced(entities: list[Entity], quotes: list[Quote]) -> list[Entity]:
+    """The entities to list: every named actor, and described sources that still speak."""
+    speaking: set[str] = set()
+    for quote in quotes:
+        if quote.speaker is not None and quote.speaker.entity is not None:
+            speaking.add(quote.speaker.entity.id)
+            speaking.update(quote.speaker.entity.members)
+    return [e for e in entities if not e.described or e.id in speaking]

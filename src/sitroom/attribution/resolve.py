@@ -1,0 +1,364 @@
+"""Speaker resolution: from the words that name a source to the actor they mean.
+
+A mention is read the way an analyst reads it, in this order:
+
+1. a pronoun ("he", "she", "it", "they") is the most recent subject or speaker
+   that agrees with it (gender from the gazetteer, honorifics, first names or
+   earlier pronouns; organisations and states for "it"); objects and obliques
+   ("a press conference with German leader Olaf Scholz") are not candidates;
+2. coordinated names ("RIA and TASS") are a group of sources;
+3. a person's name: a full name, or a surname or title ("Mr Biden",
+   "President Biden") found among the article's people, else in the gazetteer;
+4. a role description ("the Prime Minister", "The Russian president"): the
+   person the article names in that role (an apposition taught it), else the
+   gazetteer's holder of the role on the article's date, in the outlet's
+   country unless the description names one;
+5. an organisation or state ("Russia's defence ministry", "Nato", "Moscow");
+   a definite description of one already named ("the ministry");
+6. anything else is a description kept as written ("one Ukrainian military
+   official").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.attribution.discourse import History
+from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.mentions import PERSONAL_HONORIFICS, Named, with_titles, words_of
+from sitroom.attribution.names import RoleKey, person_name, plain, role_key
+from sitroom.attribution.ports import GazetteerLike
+from sitroom.attribution.registry import Entity, Registry
+
+#: Pronouns that can name a source: the kind of actor they point to and its gender.
+PRONOUNS: dict[str, tuple[str, str | None]] = {
+    "he": ("person", "m"), "she": ("person", "f"), "it": ("thing", None),
+    "they": ("plural", None), "i": ("author", None), "we": ("author", None),
+}
+#: Determiners and quantifiers that make a description indefinite: no unique holder.
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three",
+                        "many", "few", "other", "any", "each", "most"})
+#: Words dropped from the front of a description kept as a name.
+_LEADING = frozenset({"the", "a", "an", "one", "another", "some", "this", "that", "these"})
+#: Titles that belong to how a person is named, not to a role ("Ms Truss", "Lord Richards").
+_NAME_TITLES = PERSONAL_HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron"}
+#: Head nouns of a definite description of a state ("the country").
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+#: Organisation kinds that "it" can stand for.
+_THINGS = frozenset({"organisation", "state", "state-media"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a mention refers to (None when it could not be resolved) and how."""
+
+    entity: Entity | None
+    how: str | None
+    words: tuple[int, int] | None = None
+    """The tokens that name the entity inside a longer mention ("Liz Truss" in
+    "Foreign Secretary Liz Truss"), recorded as the entity's mention."""
+
+
+class Resolver:
+    """Resolves mentions of one article, in reading order."""
+
+    def __init__(self, registry: Registry, lex: Lexicon, gazetteer: GazetteerLike,
+                 outlet_country: str | None) -> None:
+        self.registry = registry
+        self.lex = lex
+        self.gazetteer = gazetteer
+        self.outlet_country = outlet_country
+        self.history = History()
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def resolve(self, doc: Any, start: int, end: int, named: list[Named], base: int, *,
+                speaker: bool, group: bool = True, salient: bool = True) -> Resolution:
+        """Resolve tokens ``start:end`` of a paragraph ``doc`` that starts at ``base``.
+
+        With ``speaker`` False (a sentence's subject, read only for salience),
+        nothing new is created for a description or an unknown organisation.
+        With ``salient`` False (a name noted wherever it stands, maybe as an
+        object), the mention does not count for pronouns.
+        """
+        pos = base + doc[start].idx
+        span = (pos, base + doc[end - 1].idx + len(doc[end - 1].text))
+        if end - start == 1 and doc[start].lower_ in PRONOUNS:
+            return self._pronoun(doc[start].lower_, pos, span, speaker=speaker)
+        found = ((self._group(doc, start, end, named, base, speaker=speaker) if group else None)
+                 or self._person(doc, start, end, named, pos)
+                 or self._role(doc, start, end, pos)
+                 or self._organisation(doc, start, end, named)
+                 or self._definite(doc, start, end, pos))
+        if found is None:
+            if not speaker:
+                return Resolution(None, None)
+            found = self._description(doc, start, end)
+        if found.entity is not None and (speaker or found.how != "description"):
+            if found.words is not None:
+                lo, hi = found.words
+                found.entity.mention((base + doc[lo].idx, base + doc[hi - 1].idx + len(
+                    doc[hi - 1].text)))
+            else:
+                found.entity.mention(span)
+            if salient:
+                self.history.add(pos, found.entity)
+        return found
+
+    def _pronoun(self, word: str, pos: int, span: tuple[int, int], *,
+                 speaker: bool) -> Resolution:
+        kind, gender = PRONOUNS[word]
+        if kind == "author":
+            return Resolution(None, None)
+        entity = self.history.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
+        if entity is None:
+            return Resolution(None, None)
+        if gender and not entity.gender and entity.kind == "person":
+            entity.gender = gender  # "he" tells us, for the next "she"
+        if speaker:
+            entity.mention(span)
+        self.history.add(pos, entity)
+        return Resolution(entity, "pronoun")
+
+    def _group(self, doc: Any, start: int, end: int, named: list[Named], base: int, *,
+               speaker: bool) -> Resolution | None:
+        roots = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+        if len(roots) > 1 and roots[0].pos_ == "NOUN" and roots[1].pos_ == "PROPN":
+            roots = roots[1:]  # "news agencies RIA and TASS": the names are the sources
+        root = roots[0] if len(roots) == 1 else doc[start:end].root
+        heads = [root, *(t for t in root.conjuncts if start <= t.i < end)]
+        if len(roots) > 1:
+            heads = [t for r in roots for t in (r, *r.conjuncts) if start <= t.i < end]
+        if len(heads) < 2:
+            appos = [c for c in root.children if c.dep_ == "appos" and start <= c.i < end
+                     and c.pos_ == "PROPN"]  # "agencies RIA and TASS", not "a chancellor and"
+            if not appos:
+                return None
+            heads = [appos[0], *(t for t in appos[0].conjuncts if start <= t.i < end)]
+            if len(heads) < 2:
+                return None
+        heads = list({t.i: t for t in heads}.values())
+        members: list[Entity] = []
+        described = 0
+        for head in sorted(heads, key=lambda t: t.i):
+            lo, hi = _conjunct(head, start, end)
+            found = self.resolve(doc, lo, hi, named, base, speaker=speaker, group=False)
+            if found.entity is None or found.entity.kind == "group":
+                return None
+            members.append(found.entity)
+            described += found.how == "description"
+        if described == len(members):
+            return None  # "officials and analysts": a description, not named sources
+        names = [m.name for m in members]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        group = self.registry.new(name, "group")
+        group.members = tuple(m.id for m in members)
+        return Resolution(group, "group")
+
+    def _person(self, doc: Any, start: int, end: int, named: list[Named],
+                pos: int) -> Resolution | None:
+        root = doc[start:end].root
+        # "Putin's spokesman" is not Putin, nor "the Biden administration" Biden
+        people = [n for n in named if n.label == "PERSON" and n.start < end and n.end > start
+                  and not _possessor(doc, n) and not _modifier(doc, n, root)
+                  and not _oblique(doc, n, root) and not self._place(doc, n)]
+        if people:
+            best = next((n for n in people if n.start <= root.i < n.end), people[0])
+            lo, hi = max(start, with_titles(doc, best.start, self.lex, start)), min(end, best.end)
+            named_lo = best.start
+        elif root.pos_ == "PROPN" and self.gazetteer.country(root.text) is None and (
+                self._is_surname(words_of(doc, start, root.i + 1)[-1], pos)
+                or self._office_holder(root.text)
+                or (root.lower_ in self.lex.first_names and not any(
+                    c.dep_ == "compound" for c in root.children))):  # "Olena, 34, said"
+            lo = root.i
+            while lo > start and not doc[lo - 1].whitespace_:
+                lo -= 1  # the whole written word: "Sukholytkyy-Sobchuk"
+            while lo > start and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound" \
+                    and doc[lo - 1].ent_type_ not in ("GPE", "ORG", "NORP"):
+                lo -= 1
+            named_lo = lo
+            lo, hi = with_titles(doc, lo, self.lex, start), root.i + 1
+        else:
+            return None
+        while named_lo > lo and doc[named_lo - 1].lower_.rstrip(".") in _NAME_TITLES:
+            named_lo -= 1  # "Ms Truss" names her; "Foreign Secretary" is her role
+        parts = person_name(words_of(doc, lo, hi), self.lex)
+        if parts is None:
+            return None
+        entity, how = self.registry.person(parts, pos)
+        return Resolution(entity, how, (named_lo, hi))
+
+    def _place(self, doc: Any, named: Named) -> bool:
+        """True for a one-word "name" that is a country or capital ("Kyiv" tagged PERSON)."""
+        return named.end - named.start == 1 and self.gazetteer.country(
+            doc[named.start].text) is not None
+
+    def _office_holder(self, word: str) -> bool:
+        """True when a lone proper noun is the surname of someone in office on the date
+        ("Zelenskiy said", tagged as an organisation by the entity tagger)."""
+        when = self.registry.when
+        return any(a.kind == "person" and a.role_at(when) is not None
+                   for a in self.gazetteer.by_surname(word, when=when))
+
+    def _is_surname(self, word: str, pos: int) -> bool:
+        """True when a proper noun is the surname of a person the article names."""
+        return self.registry.surname(word, pos) is not None
+
+    def _role(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
+        root = doc[start:end].root
+        head_words = self.lex.abbreviations.get(root.lower_, root.lower_).split()
+        if not head_words:
+            return None
+        if head_words[-1] not in self.lex.roles and root.lemma_.lower() not in self.lex.roles:
+            return None
+        if doc[start].lower_ in INDEFINITE:
+            return None  # "a spokesperson" is someone new, not the one named before
+        key = role_key([t.text for t in doc[start:end]], self.lex, self._country)
+        if key is None:
+            return None
+        taught = self._role_holder(key, pos)
+        if taught is not None:
+            return taught
+        if key.past or not self._definite_np(doc, start, end):
+            return None
+        phrase = _text(doc, start, end)
+        actor = self.gazetteer.holder(phrase, when=self.registry.when,
+                                      country=key.country or self.outlet_country)
+        if actor is None:
+            return None
+        entity = self.registry.from_actor(actor)
+        self.registry.learn_role(key, entity, pos, "role")
+        return Resolution(entity, "role")
+
+    def _role_holder(self, key: RoleKey, pos: int) -> Resolution | None:
+        """The person the article names in this role: of several ("the president" after
+        two presidents), the one last a subject or speaker; else the one taught last
+        before ``pos``; else the first taught after it."""
+        fits = self.registry.role_holders(key)
+        if not fits:
+            return None
+        seen = [(self.history.last_seen(e.id, pos), p, e, how) for p, e, how in fits]
+        best = max(seen, key=lambda f: (f[0], f[1] if f[1] <= pos else -f[1]))
+        if best[0] < 0:
+            before = [f for f in seen if f[1] <= pos]
+            best = max(before, key=lambda f: f[1]) if before else min(seen, key=lambda f: f[1])
+        return Resolution(best[2], best[3])
+
+    def _organisation(self, doc: Any, start: int, end: int,
+                      named: list[Named]) -> Resolution | None:
+        root = doc[start:end].root
+        phrase = _text(doc, start, end)
+        actor = self.gazetteer.institution(phrase) or self.gazetteer.by_name(phrase)
+        if actor is None:
+            for n in named:
+                if n.label == "PERSON" or not n.start <= root.i < n.end:
+                    continue
+                text = plain(doc[n.start:n.end].text)
+                actor = self.gazetteer.by_name(text)
+                if actor is None and n.label == "GPE" and root.i == n.end - 1:
+                    code = self.gazetteer.country(text)
+                    actor = self.gazetteer.state(code) if code else None
+                if actor is None and n.label == "ORG":
+                    # an organisation the gazetteer does not know, named as the article
+                    # names it ("Yad Vashem", not "Yad Vashem, Israel's Holocaust memorial")
+                    cut = next((t.i for t in doc[root.i:end] if t.is_punct), end)
+                    name = _text(doc, start, cut) if root.i == n.end - 1 else text
+                    return Resolution(self.registry.new(name, "organisation"), "organisation")
+        if actor is None and root.pos_ == "PROPN" and all(
+                t.i == root.i or t.lower_ == "the" for t in doc[start:end]):
+            code = self.gazetteer.country(root.text)  # "Kyiv said": Ukraine
+            actor = self.gazetteer.state(code) if code else None
+        if actor is None:
+            return None
+        return Resolution(self.registry.from_actor(actor), "organisation")
+
+    def _definite(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
+        """"the ministry" after "Britain's defence ministry": the last organisation named so."""
+        root = doc[start:end].root
+        if doc[start].lower_ != "the" or root.pos_ != "NOUN":
+            return None
+        word = root.lemma_.lower()
+        if word in _COUNTRY_NOUNS:  # "the country said": the state last subject or speaker
+            entity = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
+        else:
+            entity = self.history.last_named(pos, word, kinds=_THINGS)
+        return Resolution(entity, "definite") if entity is not None else None
+
+    def _description(self, doc: Any, start: int, end: int) -> Resolution:
+        root = doc[start:end].root
+        kind = "group" if root.tag_ in ("NNS", "NNPS") else (
+            "person" if self._is_role_word(root) else "organisation")
+        cut = next((t.i for t in doc[root.i:end] if t.is_punct and t.text != "-"), end)
+        entity = self.registry.new(_text(doc, start, max(cut, root.i + 1)), kind)
+        entity.described = True
+        return Resolution(entity, "description")
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _is_role_word(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.lex.roles or tok.lower_ in self.lex.roles
+
+    def _definite_np(self, doc: Any, start: int, end: int) -> bool:
+        first = doc[start].lower_
+        if first in INDEFINITE:
+            return False
+        return doc[start:end].root.tag_ not in ("NNS", "NNPS")
+
+    def _country(self, word: str) -> str | None:
+        return self.gazetteer.country(word)
+
+    def _gender(self, entity: Entity) -> str | None:
+        """A person's gender: known, else the usual one of their given name."""
+        if entity.gender or not entity.given:
+            return entity.gender
+        return self.lex.first_names.get(entity.given[0].lower())
+
+    def learn_role(self, key: RoleKey, entity: Entity, pos: int) -> None:
+        self.registry.learn_role(key, entity, pos)
+
+
+def _possessor(doc: Any, named: Named) -> bool:
+    """True for a name written as a possessor ("Drueke's mother")."""
+    last = doc[named.end - 1]
+    return last.dep_ == "poss" or (named.end < len(doc) and doc[named.end].tag_ == "POS")
+
+
+def _oblique(doc: Any, named: Named, root: Any) -> bool:
+    """True for a name inside a prepositional phrase of the mention ("a friend of
+    Vladimir Putin", "an adviser to Zelenskiy"): the mention is someone else."""
+    tok = doc[named.end - 1]
+    for _ in range(len(doc)):
+        if tok.i == root.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("pobj", "prep"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _modifier(doc: Any, named: Named, root: Any) -> bool:
+    """True for a name that only modifies the head noun ("the Biden administration")."""
+    return root.pos_ == "NOUN" and not named.start <= root.i < named.end and all(
+        (doc[i].head.i == root.i and doc[i].dep_ in ("compound", "nmod", "amod"))
+        or named.start <= doc[i].head.i < named.end for i in range(named.start, named.end))
+
+
+def _text(doc: Any, start: int, end: int) -> str:
+    """The words of tokens ``start:end`` as written, leading articles left out."""
+    while end - start > 1 and doc[start].lower_ in _LEADING:
+        start += 1
+    last = doc[end - 1]
+    return plain(doc.text[doc[start].idx:last.idx + len(last.text)])
+
+
+def _conjunct(head: Any, start: int, end: int) -> tuple[int, int]:
+    """The tokens of one conjunct of a coordination, its own conjuncts left out."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("conj", "cc", "punct", "appos"):
+            skip.update(t.i for t in child.subtree)
+    kept = [t.i for t in head.subtree if t.i not in skip and start <= t.i < end]
+    lo, hi = min(kept, default=head.i), max(kept, default=head.i)
+    return lo, hi + 1

@@ -1,0 +1,168 @@
+"""Who a cue's source is: the subject, agent or modified noun of a reporting verb.
+
+``source_of`` follows the dependency parse: the verb's own subject (``nsubj``),
+a passive's agent, the noun a participle or relative clause modifies
+("agencies ... claiming", "the official who said"), a subject shared with
+another verb ("warned ... but also reminded", "issued a warning, saying ...";
+a reporting verb further up is preferred), and, where the parse lost the
+subject, an actor's name written right before the verb ("and Vladimir Putin
+insisting", "the governor, Serhiy Haidai, said"). ``noun_phrase`` is the
+source's words, the clauses about it left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.attribution.lexicon import Lexicon
+
+Token = Any  # spacy.tokens.Token: spaCy ships no type information
+
+#: Dependency labels of a verb's subject, active and passive.
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+#: Children dropped from a speaker's noun phrase: clauses about the speaker, not names.
+_SPEAKER_DROP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep", "parataxis"})
+#: Relative pronouns: their antecedent is the speaker.
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+#: How far up the tree a shared subject is looked for ("said X and added Y").
+MAX_CLIMB = 4
+
+
+def source_of(verb: Token, lex: Lexicon) -> Token | None:
+    """The head token of the verb's source, following shared subjects up the tree."""
+    if verb.tag_ == "VBG" and not has_subject(verb):
+        before = _actor_before(verb, lex, comma=False)
+        if before is not None:
+            return before  # "... and Vladimir Putin insisting "we don't want war""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        subject = subject_of(current)
+        if subject is not None:
+            return subject
+        if _is_passive(current):
+            return None
+        dep = current.dep_
+        head = current.head
+        if head.i == current.i:
+            break
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
+                dep == "relcl" or current.tag_ == "VBG"):
+            return head  # "agencies ... claiming", "a minister who said"; not "the courage to"
+        if dep == "conj":
+            # coordinated verbs share a subject; a cue verb further up is the better source
+            reporting = _reporting_ancestor(current, lex)
+            current = reporting if reporting is not None else head
+            continue
+        if dep in ("advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+            current = head  # "issued a warning, saying ...", "went on to say"
+            continue
+        break
+    if current.i == verb.i and not _is_passive(verb):
+        return _actor_before(verb, lex)  # a misparse: "It comes as the governor, X, said ..."
+    return None
+
+
+def own_source(verb: Token, source: Token) -> bool:
+    """True when the source is the verb's own: its subject or agent, the noun it
+    modifies, or the name written right before it."""
+    if source.head.i == verb.i or verb.head.i == source.i:
+        return True
+    if source.head.dep_ == "agent" and source.head.head.i == verb.i:
+        return True
+    return bool(verb.i - 2 <= source.i < verb.i)
+
+
+def speaker_phrase(head: Token) -> tuple[int, int]:
+    """The source's noun phrase, with a second subject right after it that the parse
+    split off ("news agencies | RIA and TASS reported": one source, in apposition)."""
+    lo, hi = noun_phrase(head)
+    if head.dep_ in SUBJECTS:
+        for sibling in head.head.children:
+            if sibling.i > head.i and sibling.dep_ in SUBJECTS and sibling.left_edge.i == hi:
+                hi = noun_phrase(sibling)[1]
+    return lo, hi
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+
+
+def _actor_before(verb: Token, lex: Lexicon, *, comma: bool = True) -> Token | None:
+    """An actor's name right before the verb (over adverbs and one comma), or None."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].dep_ in ("advmod", "aux", "neg") and doc[j].head.i == verb.i:
+        j -= 1
+    if comma and j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j >= 0 and _names_actor(doc[j], lex):
+        return doc[j]
+    return None
+
+
+def _names_actor(tok: Token, lex: Lexicon) -> bool:
+    """True for a word that ends the name of an actor: a proper name or a role noun."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.roles
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, or its passive agent; None for expletive "it"/"there"."""
+    passive = False
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.dep_ == "nsubj" and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            if child.tag_ == "EX":
+                return None
+            return child
+        if child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass":
+            passive = True
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _reporting_ancestor(verb: Token, lex: Lexicon) -> Token | None:
+    """The nearest ancestor that is a reporting verb with a subject of its own."""
+    cue_verbs = lex.cue_verbs
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in cue_verbs and subject_of(
+                ancestor) is not None:
+            return ancestor
+    return None
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """The token range of a source's noun phrase, clauses about it left out."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in _SPEAKER_DROP or _keeps(c)]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(tok.children)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep) + 1
+    doc = head.doc
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    return lo, hi
+
+
+def _keeps(child: Token) -> bool:
+    """Prepositions that belong to a role ("the governor of Luhansk"), and "and" in groups."""
+    if child.dep_ == "prep":
+        return bool(child.lower_ == "of")
+    return child.dep_ == "cc" and any(s.dep_ == "conj" for s in child.head.children)

@@ -1,0 +1,191 @@
+"""Quotations: each pattern of direct, indirect and mixed quotes, with its cue and speaker.
+
+The articles are a few sentences each, written for these tests; speakers are
+checked by their full canonical names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitroom.attribution import attribute
+from sitroom.attribution.marks import find_segments
+from sitroom.models import Article
+
+
+def quotes_of(text: str, *, published: str = "2022-06-06T09:30:00",
+              outlet: str | None = None) -> list[dict[str, Any]]:
+    found = attribute(Article(text=text, published=published), outlet=outlet).quotes
+    for quote in found:  # every span indexes the text it names
+        start, end = quote["span"]
+        assert text[start:end] == quote["text"]
+        if quote["cue"] is not None:
+            assert text[slice(*quote["cue"]["span"])] == quote["cue"]["text"]
+        if quote["speaker"] is not None:
+            assert text[slice(*quote["speaker"]["span"])] == quote["speaker"]["mention"]
+    return found
+
+
+def only(quotes: list[dict[str, Any]], phrase: str) -> dict[str, Any]:
+    hits = [q for q in quotes if phrase in q["text"]]
+    assert len(hits) == 1, (phrase, [q["text"] for q in quotes])
+    return hits[0]
+
+
+def speaker(quote: dict[str, Any]) -> str | None:
+    return quote["speaker"]["name"] if quote["speaker"] else None
+
+
+def test_colon_introduces_a_direct_quote() -> None:
+    text = ("Andriy Melnyk, the mayor of a small town near Kharkiv, spoke after the attack.\n\n"
+            'Mr Melnyk said: "We have no water and no power, but nobody is leaving."')
+    quote = only(quotes_of(text), "We have no water")
+    assert quote["type"] == "direct"
+    assert quote["text"] == "We have no water and no power, but nobody is leaving."
+    assert quote["cue"]["text"] == "said"
+    assert speaker(quote) == "Andriy Melnyk"
+    assert quote["speaker"]["mention"] == "Mr Melnyk"
+    assert quote["speaker"]["resolved_by"] == "surname"
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The bridge will be repaired within a month," Petra Novak said.',
+    '"The bridge will be repaired within a month," said Petra Novak.',
+    '"The bridge will be repaired within a month," said Petra Novak, the regional governor.',
+])
+def test_quote_before_its_attribution(sentence: str) -> None:
+    quote = only(quotes_of(sentence), "bridge will be repaired")
+    assert quote["type"] == "direct"
+    assert quote["text"] == "The bridge will be repaired within a month,"
+    assert speaker(quote) == "Petra Novak"
+    assert quote["cue"]["text"] == "said"
+
+
+def test_reported_speech_with_that() -> None:
+    text = "Petra Novak said that the bridge would be repaired within a month."
+    quote = only(quotes_of(text), "bridge would be repaired")
+    assert quote["type"] == "indirect"
+    assert quote["text"] == "the bridge would be repaired within a month"
+    assert speaker(quote) == "Petra Novak"
+
+
+@pytest.mark.parametrize(("verb", "rest"), [
+    ("warned", "that the dam could fail"),
+    ("insisted", "that the dam could fail"),
+    ("claimed", "that the dam could fail"),
+    ("told LBC", "that the dam could fail"),
+    ("believes", "that the dam could fail"),
+    ("said", "the dam could fail"),
+])
+def test_reporting_and_belief_verbs(verb: str, rest: str) -> None:
+    quote = only(quotes_of(f"Engineer Marta Sokil {verb} {rest} within days."), "dam could fail")
+    assert quote["type"] == "indirect"
+    assert quote["text"] == "the dam could fail within days"
+    assert quote["cue"]["text"] == verb.split()[0]
+    assert speaker(quote) == "Marta Sokil"
+
+
+def test_according_to() -> None:
+    text = "Three bridges were destroyed overnight, according to regional governor Petra Novak."
+    quote = only(quotes_of(text), "bridges were destroyed")
+    assert quote["type"] == "indirect"
+    assert quote["text"] == "Three bridges were destroyed overnight"
+    assert quote["cue"]["text"] == "according to"
+    assert speaker(quote) == "Petra Novak"
+
+
+def test_partial_quote_in_reported_speech_is_mixed() -> None:
+    text = ('Petra Novak said the town wanted to give "every family a warm room" before '
+            "winter.")
+    quote = only(quotes_of(text), "every family a warm room")
+    assert quote["type"] == "mixed"
+    assert quote["text"].startswith("the town wanted to give")
+    assert speaker(quote) == "Petra Novak"
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = ('Petra Novak said: "The first convoy arrived this morning.\n\n'
+            '"The second will come on Friday, if the road stays open."')
+    quotes = quotes_of(text)
+    first, second = only(quotes, "first convoy"), only(quotes, "second will come")
+    assert first["type"] == second["type"] == "direct"
+    assert speaker(first) == speaker(second) == "Petra Novak"
+    assert second["speaker"]["resolved_by"] == "continuation"
+    assert second["speaker"]["mention"] == "Petra Novak"
+
+
+def test_unattributed_paragraph_continues_the_last_speaker() -> None:
+    text = ('"We will rebuild every school," Petra Novak said.\n\n'
+            '"Children must be back in class by September."')
+    second = only(quotes_of(text), "Children must be back")
+    assert second["type"] == "direct"
+    assert speaker(second) == "Petra Novak"
+    assert second["speaker"]["resolved_by"] == "continuation"
+
+
+def test_a_second_quote_in_the_same_paragraph_is_the_same_speakers() -> None:
+    text = ('"We will rebuild every school," Petra Novak told reporters. '
+            '"Children must be back in class by September."')
+    second = only(quotes_of(text), "Children must be back")
+    assert speaker(second) == "Petra Novak"
+
+
+def test_an_attribution_inside_one_quoted_sentence_joins_it() -> None:
+    text = '"We will rebuild every school," Petra Novak said, "and every clinic."'
+    quote = only(quotes_of(text), "every school")
+    assert "and every clinic" in quote["text"]
+    assert [text[s:e] for s, e in quote["parts"]] == [
+        "We will rebuild every school,", "and every clinic."]
+    assert speaker(quote) == "Petra Novak"
+
+
+def test_headline_quote() -> None:
+    text = ("Regional governor: 'The worst is behind us' as floods recede\n\n"
+            "Regional governor Petra Novak visited the flooded villages on Sunday.")
+    quote = only(quotes_of(text), "worst is behind us")
+    assert quote["type"] == "direct"
+    assert quote["text"] == "The worst is behind us"
+    assert quote["speaker"]["mention"] == "Regional governor"
+    assert speaker(quote) == "Petra Novak"
+
+
+def test_quotation_marks_and_apostrophes() -> None:
+    text = ("It is the governor's view that ‘nothing is settled’ and the villagers' fears "
+            "remain, Petra Novak's office said.")
+    assert [text[s.inner_start:s.inner_end] for s in find_segments(text)] == [
+        "nothing is settled"]
+    doubled = "''We will stay,'' she said, and 'they' left."
+    assert [doubled[s.inner_start:s.inner_end] for s in find_segments(doubled)] == [
+        "We will stay,", "they"]
+
+
+def test_scare_quotes_and_impersonal_passives_are_not_statements() -> None:
+    text = ('The so-called "people\'s republics" held votes on Sunday.\n\n'
+            "It is believed that more than 3,000 people have left the region.")
+    assert quotes_of(text) == []
+
+
+def test_reporting_verbs_inside_a_quote_are_not_cues() -> None:
+    text = ('"As I have said many times, we want peace," Petra Novak said.')
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert speaker(quotes[0]) == "Petra Novak"
+
+
+def test_nested_statement_is_its_own_quote() -> None:
+    text = ("Nato said it had seen no withdrawal, despite Moscow insisting that its units "
+            '"were leaving".')
+    quotes = quotes_of(text)
+    nato = only(quotes, "seen no withdrawal")
+    assert speaker(nato) == "NATO"
+    assert "Moscow" not in nato["text"]
+    moscow = only(quotes, "were leaving")
+    assert speaker(moscow) == "Russia"
+
+
+def test_hedged_cue() -> None:
+    text = "Petra Novak reportedly said that the bridge would reopen in May."
+    quote = only(quotes_of(text), "bridge would reopen")
+    assert quote["hedges"] == ["reportedly"]

@@ -1,0 +1,152 @@
+"""Speaker resolution: the full canonical name, the way an analyst reads the article.
+
+People the gazetteer cannot know (invented names) test what the article alone
+teaches; real office holders test the gazetteer's roles by date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.attribution import attribute
+from sitroom.models import Article
+
+
+def run(text: str, *, published: str = "2022-06-06T09:30:00",
+        outlet: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    result = attribute(Article(text=text, published=published), outlet=outlet)
+    return result.quotes, result.entities
+
+
+def said(quotes: list[dict[str, Any]], phrase: str) -> dict[str, Any]:
+    hits = [q["speaker"] for q in quotes if phrase in q["text"]]
+    assert len(hits) == 1 and hits[0] is not None, (phrase, [q["text"] for q in quotes])
+    speaker: dict[str, Any] = hits[0]
+    return speaker
+
+
+def test_surname_after_the_full_name() -> None:
+    quotes, _ = run("Foreign Minister Dmytro Kuleba arrived in Warsaw on Monday.\n\n"
+                    'Mr Kuleba said: "We need air defence now."')
+    speaker = said(quotes, "air defence")
+    assert speaker["name"] == "Dmytro Kuleba"
+    assert speaker["mention"] == "Mr Kuleba"
+    assert speaker["resolved_by"] == "surname"
+
+
+def test_unknown_people_keep_their_fullest_name() -> None:
+    quotes, entities = run("Olena Kovalenko runs a shelter in Kharkiv.\n\n"
+                           '"We have room for forty more," Ms Kovalenko said.')
+    speaker = said(quotes, "room for forty")
+    assert (speaker["id"], speaker["name"]) == ("olena-kovalenko", "Olena Kovalenko")
+    person = next(e for e in entities if e["id"] == "olena-kovalenko")
+    assert person["kind"] == "person"
+    assert len(person["mentions"]) == 2
+
+
+def test_role_learnt_from_an_apposition() -> None:
+    quotes, entities = run(
+        "Health Minister Olena Kovalenko visited the hospital on Tuesday.\n\n"
+        "The health minister said the wards were full.")
+    speaker = said(quotes, "wards were full")
+    assert speaker["name"] == "Olena Kovalenko"
+    assert speaker["resolved_by"] == "apposition"
+    person = next(e for e in entities if e["id"] == "olena-kovalenko")
+    assert person["role"] == "Health Minister"
+
+
+def test_role_by_the_gazetteer_on_the_article_date() -> None:
+    text = "The Prime Minister said the sanctions would stay in place."
+    quotes, _ = run(text, published="2022-02-15T15:28:00", outlet="LBC")
+    speaker = said(quotes, "sanctions would stay")
+    assert speaker["name"] == "Boris Johnson"
+    assert speaker["resolved_by"] == "role"
+    quotes, _ = run(text, published="2023-05-10T10:00:00", outlet="LBC")
+    assert said(quotes, "sanctions would stay")["name"] == "Rishi Sunak"
+
+
+def test_role_naming_its_country() -> None:
+    quotes, entities = run("The Russian president insisted the talks had failed.",
+                           published="2022-02-15", outlet="LBC")
+    assert said(quotes, "talks had failed")["name"] == "Vladimir Putin"
+    putin = next(e for e in entities if e["name"] == "Vladimir Putin")
+    assert putin["role"] == "President of Russia"
+
+
+def test_pronoun_skips_a_person_named_as_an_object() -> None:
+    quotes, _ = run(
+        "Viktor Hrabar said during a meeting with Polish envoy Marek Nowicki that the "
+        "border would stay open.\n\n"
+        'He said: "Trade must not stop."')
+    speaker = said(quotes, "Trade must not stop")
+    assert speaker["name"] == "Viktor Hrabar"
+    assert speaker["resolved_by"] == "pronoun"
+
+
+def test_she_is_the_last_woman_to_speak() -> None:
+    quotes, _ = run(
+        "Ms Anna Lewandowska said the convoy had left at dawn.\n\n"
+        "Mr Tomas Berg said the road was mined.\n\n"
+        'Later she said: "We will try again tomorrow."')
+    assert said(quotes, "try again tomorrow")["name"] == "Anna Lewandowska"
+    assert said(quotes, "road was mined")["name"] == "Tomas Berg"
+
+
+def test_organisations_and_states() -> None:
+    quotes, entities = run(
+        "Russia's defence ministry said troops were returning to their bases.\n\n"
+        "Nato said it had seen no sign of that.\n\n"
+        "Moscow said the exercises were over.\n\n"
+        "Britain's defence ministry said on Saturday that the claim was false. "
+        '"There is no evidence of a withdrawal," the ministry said.')
+    mod = said(quotes, "returning to their bases")
+    assert (mod["id"], mod["name"]) == ("russian-ministry-of-defence",
+                                        "Russian Ministry of Defence")
+    assert mod["resolved_by"] == "organisation"
+    assert said(quotes, "no sign of that")["name"] == "NATO"
+    assert said(quotes, "exercises were over")["name"] == "Russia"
+    uk = said(quotes, "no evidence of a withdrawal")
+    assert uk["name"] == "UK Ministry of Defence"
+    assert uk["resolved_by"] == "definite"
+    kinds = {e["name"]: e["kind"] for e in entities}
+    assert kinds["Russia"] == "state"
+    assert kinds["NATO"] == "organisation"
+
+
+def test_a_group_of_sources() -> None:
+    quotes, entities = run(
+        "Russian news agencies RIA and TASS claimed that a sabotage attack had been foiled.")
+    speaker = said(quotes, "sabotage attack")
+    assert speaker["mention"] == "Russian news agencies RIA and TASS"
+    assert speaker["name"] == "RIA Novosti and TASS"
+    assert speaker["resolved_by"] == "group"
+    group = next(e for e in entities if e["id"] == speaker["id"])
+    assert group["kind"] == "group"
+    assert group["members"] == ["ria-novosti", "tass"]
+
+
+def test_a_description_introduces_the_person_named_next() -> None:
+    quotes, _ = run(
+        "A former head of the border guard accused ministers of ignoring the warnings.\n\n"
+        "Gen Taras Bilyk said the government had been told months ago.")
+    speaker = said(quotes, "ministers of ignoring")
+    assert speaker["name"] == "Taras Bilyk"
+    assert speaker["resolved_by"] == "cataphora"
+
+
+def test_unnamed_sources_keep_their_description() -> None:
+    quotes, _ = run("One senior military official said the offensive had stalled.")
+    speaker = said(quotes, "offensive had stalled")
+    assert speaker["name"] == "senior military official"
+    assert speaker["resolved_by"] == "description"
+
+
+def test_entities_list_every_actor_with_mentions() -> None:
+    text = ("Foreign Secretary Liz Truss met Ukraine's foreign minister in London.\n\n"
+            "Ms Truss said Britain would send more aid.")
+    _, entities = run(text, published="2022-02-15", outlet="LBC")
+    truss = next(e for e in entities if e["id"] == "liz-truss")
+    assert truss["kind"] == "person"
+    assert truss["role"] == "UK Foreign Secretary"
+    assert [text[s:e] for s, e in truss["mentions"]] == ["Liz Truss", "Ms Truss"]
+    assert any(e["name"] == "Ukraine" and e["kind"] == "state" for e in entities)
