@@ -189,3 +189,33 @@ def test_hedged_cue() -> None:
     text = "Petra Novak reportedly said that the bridge would reopen in May."
     quote = only(quotes_of(text), "bridge would reopen")
     assert quote["hedges"] == ["reportedly"]
+
+
+def test_headline_without_quotation_marks_is_a_persons_statement_only() -> None:
+    quote = only(quotes_of("Zelenskiy: Russia will pay for every crime\n\n"
+                           "Ukraine's president, Volodymyr Zelenskiy, spoke on Monday."),
+                 "Russia will pay")
+    assert quote["type"] == "indirect"
+    assert speaker(quote) == "Volodymyr Zelensky"
+    assert quotes_of("Ukraine war: what we know on day 100\n\nRussian forces advanced.") == []
+
+
+def test_parenthetical_cues() -> None:
+    quotes = quotes_of("The move, Petra Novak explained, was the result of months of work.\n\n"
+                       "After all, she argued, the town had no other choice.\n\n"
+                       "As the governor said, the roads will stay closed.")
+    assert "the result of months of work" in only(quotes, "result of months")["text"]
+    argued = only(quotes, "no other choice")
+    assert argued["text"] == "the town had no other choice"
+    assert speaker(argued) == "Petra Novak"
+    assert only(quotes, "roads will stay closed")["cue"]["text"] == "said"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Petra Novak was quoted as saying that the talks had stalled.",
+    "Petra Novak is reported to have said that the talks had stalled.",
+])
+def test_passives_that_hand_down_their_subject(sentence: str) -> None:
+    quote = only(quotes_of(sentence), "talks had stalled")
+    assert quote["text"] == "the talks had stalled"
+    assert speaker(quote) == "Petra Novak"

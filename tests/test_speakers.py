@@ -150,3 +150,45 @@ def test_entities_list_every_actor_with_mentions() -> None:
     assert truss["role"] == "UK Foreign Secretary"
     assert [text[s:e] for s, e in truss["mentions"]] == ["Liz Truss", "Ms Truss"]
     assert any(e["name"] == "Ukraine" and e["kind"] == "state" for e in entities)
+
+
+def test_the_president_is_the_one_last_speaking() -> None:
+    quotes, _ = run(
+        "US President Joe Biden spoke to Ukraine's president, Volodymyr Zelenskiy, on Friday.\n\n"
+        "Mr Zelenskiy said the call had been useful.\n\n"
+        "The president added that more air defence was on its way.")
+    assert said(quotes, "more air defence")["name"] == "Volodymyr Zelensky"
+
+
+def test_given_names_tell_he_from_she() -> None:
+    quotes, _ = run(
+        "Oksana Hrytsenko, a nurse, said the clinic had no power.\n\n"
+        "Taras Melnyk, a driver, said the road was blocked.\n\n"
+        'She said: "We work by torchlight."')
+    assert said(quotes, "torchlight")["name"] == "Oksana Hrytsenko"
+
+
+def test_it_is_the_last_organisation() -> None:
+    quotes, _ = run(
+        "The office of the regional prosecutor said on Telegram that 12 people had died, "
+        "after it said it had found new graves.")
+    assert said(quotes, "found new graves")["resolved_by"] == "pronoun"
+    assert said(quotes, "found new graves")["name"] == said(quotes, "12 people")["name"]
+
+
+def test_the_country_is_the_last_state() -> None:
+    quotes, _ = run("Lithuania said it would block some transit to Kaliningrad.\n\n"
+                    "The country said the rules were set by the EU.")
+    assert said(quotes, "rules were set")["name"] == "Lithuania"
+
+
+def test_a_lede_description_is_named_next_only_with_a_role() -> None:
+    quotes, _ = run("A senior energy official has warned that prices could triple.\n\n"
+                    "Klaus Weber, the head of the federal network agency, said a doubling "
+                    "was possible.")
+    assert said(quotes, "prices could triple")["name"] == "Klaus Weber"
+    quotes, _ = run("A government spokeswoman said the talks would resume.\n\n"
+                    "Mr Tomas Berg said the road was mined.\n\n"
+                    "She added that no date had been set.")
+    assert said(quotes, "talks would resume")["resolved_by"] == "description"
+    assert said(quotes, "no date had been set")["name"] == "government spokeswoman"

@@ -109,7 +109,7 @@ def attribute(article: Article, *, outlet: str | None = None,
         quotes.extend(_read(resolver, part, found, last, lex))
     text = article.text
     kept = drop_nested(quotes)
-    link_introductions(kept, text)
+    link_introductions(kept, text, lex.roles)
     return Attribution(
         entities=[e.to_dict() for e in referenced(registry.entities(), kept)],
         quotes=[q.to_dict(f"q{i}", text) for i, q in enumerate(kept, 1)],
@@ -154,6 +154,9 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
             speaker = source.carried() if source is not None else None
         else:
             speaker = speakers[k]
+        if item.via == "headline-bare" and (speaker is None or speaker.entity is None
+                                            or speaker.entity.kind != "person"):
+            continue  # "Ukraine war: what we know" is no statement
         speakers[k] = speaker
         hedges = _hedges(doc, item.cue, lex) if item.cue is not None else []
         parts = [(base + g.inner_start, base + g.inner_end) for g in item.segments]

@@ -53,6 +53,10 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
                 heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
                 if lemma in lex.nominal_keeps_object:
                     heads.extend(c for c in verb.children if c.dep_ == "dobj")
+    if not heads and nominal:
+        # "accused the president of blackmail" with "of" hung on the object
+        heads = [c for c in verb.children if c.dep_ == "dobj" and any(
+            g.dep_ == "prep" and g.lower_ in nominal for g in c.children)]
     if not heads:
         return _inverted_content(verb, lex.speech)
     nested = _nested_statements(verb, heads, lex)
@@ -87,6 +91,8 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                     lo, _ = noun_phrase(source)
                     if source.dep_ == "pobj" and source.head.i < lo:
                         lo = source.head.i
+                    if lo > 0 and source.doc[lo - 1].dep_ == "cc":
+                        lo -= 1  # "... and Vladimir Putin insisting"
                     out.update(range(lo, tok.i))
                 out.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
     return out

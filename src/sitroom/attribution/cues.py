@@ -72,7 +72,28 @@ def find_cues(doc: Any, segments: list[Segment], lex: Lexicon) -> list[Cue]:
             cue = _possessive_view_cue(tok)
             if cue is not None:
                 cues.append(cue)
+    _cut_at_other_sources(doc, cues)
     return cues
+
+
+def _cut_at_other_sources(doc: Any, cues: list[Cue]) -> None:
+    """End a content where another cue's source begins, when that cue's verb comes after
+    the content ("Russia claiming it was pulling troops away | and Vladimir Putin insisting")."""
+    for cue in cues:
+        if cue.content is None:
+            continue
+        start, end = cue.content
+        for other in cues:
+            if other is cue or other.speaker is None:
+                continue
+            first = doc[other.speaker[0]]
+            if start < first.idx < end and doc[other.verb].idx >= end:
+                cut = first.i
+                while cut > 0 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc") and \
+                        doc[cut - 1].idx > start:
+                    cut -= 1
+                end = doc[cut - 1].idx + len(doc[cut - 1].text)
+        cue.content = (start, end)
 
 
 def _quoted_tokens(doc: Any, segments: list[Segment]) -> set[int]:

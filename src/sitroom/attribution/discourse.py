@@ -56,8 +56,17 @@ class History:
         for entity in self._before(pos):
             if entity.kind not in kinds:
                 continue
+            if kind == "plural" and entity.described and entity.kind != "group":
+                continue  # "they" is not "the report", though "it" may be
             known = lex_gender(entity)
             if gender is None or known is None or known == gender:
+                return entity
+        return None
+
+    def last_described(self, pos: int, word: str) -> Entity | None:
+        """The most recent source known only by a description ending in ``word``."""
+        for entity in self._before(pos):
+            if entity.described and entity.name.lower().split()[-1:] == [word]:
                 return entity
         return None
 

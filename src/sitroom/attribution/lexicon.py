@@ -27,11 +27,11 @@ class Lexicon:
     """Verb lemma -> prepositions whose object is content ("" is the direct object)."""
     nominal_keeps_object: frozenset[str]
     passive_speech: frozenset[str]
+    """Passives whose subject is the source of the verb under them ("was quoted as saying")."""
     predicative: frozenset[str]
     """Verbs whose object and its predicate are content: "called the plan "a disaster"."""
     source_phrases: tuple[tuple[str, ...], ...]
     possessive_view: frozenset[str]
-    addressees: frozenset[str]
     headline_max_tokens: int
     headline_max_speaker_tokens: int
     hedge_words: frozenset[str]
@@ -79,7 +79,6 @@ def lexicon() -> Lexicon:
             tuple(w.lower() for w in str_list(t, "words", where=f"cues.toml [[source_phrase]] {i}"))
             for i, t in enumerate(table_list(cues, "source_phrase", where="cues.toml"))),
         possessive_view=_words(cues, "possessive_view", "cues.toml", key="nouns"),
-        addressees=_words(cues, "addressees", "cues.toml", key="nouns"),
         headline_max_tokens=_int(headline, "max_tokens", "cues.toml [headline]"),
         headline_max_speaker_tokens=_int(headline, "max_speaker_tokens", "cues.toml [headline]"),
         hedge_words=_words(hedges, "words", "hedges.toml", key="list"),

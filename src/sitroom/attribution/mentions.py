@@ -13,6 +13,9 @@ from typing import Any
 
 from sitroom.attribution.lexicon import Lexicon
 
+#: Lower-case particles inside surnames ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della",
+                            "al", "el", "bin", "ben", "la", "le", "ter", "ten", "dos", "das"})
 #: Entity labels that can name an actor: people, organisations, places (states), groups.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -52,7 +55,8 @@ def named_spans(doc: Any) -> list[Named]:
 def words_of(doc: Any, start: int, end: int) -> list[str]:
     """The words of tokens ``start:end`` as written ("Sukholytkyy-Sobchuk" stays one word)."""
     last = doc[end - 1]
-    return doc.text[doc[start].idx:last.idx + len(last.text)].split()
+    text: str = doc.text[doc[start].idx:last.idx + len(last.text)]
+    return text.split()
 
 
 def with_titles(doc: Any, start: int, lex: Lexicon, floor: int = 0) -> int:
@@ -127,9 +131,11 @@ def appositive_people(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]
         if other is None or other.pos_ != "NOUN" or other.lemma_.lower() not in lex.roles:
             continue
         lo = tok.i
-        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound" \
-                and doc[lo - 1].head.i == tok.i:
+        while lo > 0 and ((doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound")
+                          or doc[lo - 1].lower_ in NAME_PARTICLES) and doc[lo - 1].text != ",":
             lo -= 1
+        while lo < tok.i and doc[lo].lower_ in NAME_PARTICLES:
+            lo += 1
         if tok.i - lo < 1 or any(n.label == "PERSON" and n.start <= tok.i < n.end
                                  for n in named):
             continue
@@ -164,14 +170,30 @@ def more_people(doc: Any, named: list[Named], lex: Lexicon, surnames: set[str]
     in a surname the article writes with an honorific elsewhere.
     """
     found: list[Named] = []
+    for n in named:  # "Taras | Melnyk" tagged from the surname only: take the given name too
+        start = n.start
+        while n.label == "PERSON" and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].dep_ == "compound" and doc[start - 1].lower_ in lex.first_names:
+            start -= 1
+        end = n.end
+        if n.label == "PERSON":  # "Ursula von der | Leyen", "Ursula | von der Leyen"
+            nxt = end
+            while nxt < len(doc) and doc[nxt].lower_ in NAME_PARTICLES:
+                nxt += 1
+            particle_end = doc[end - 1].lower_ in NAME_PARTICLES or nxt > end
+            if particle_end and nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[
+                    nxt].text[:1].isupper():
+                end = nxt + 1
+        if start < n.start or end > n.end:
+            found.append(Named("PERSON", start, end))
     for lo, hi in _proper_runs(doc):
         if any(n.label == "PERSON" and n.start < hi and lo < n.end for n in named):
             continue
         words = [doc[i].lower_.rstrip(".") for i in range(lo, hi)]
-        start = next((k for k, w in enumerate(words) if w in PERSONAL_HONORIFICS
+        first = next((k for k, w in enumerate(words) if w in PERSONAL_HONORIFICS
                       or w in lex.first_names), None)
-        if start is not None and hi - lo - start >= 2:
-            found.append(Named("PERSON", lo + start, hi))
+        if first is not None and hi - lo - first >= 2:
+            found.append(Named("PERSON", lo + first, hi))
         elif hi - lo >= 2 and words[-1] in surnames:
             found.append(Named("PERSON", lo, hi))
     if not found:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.mentions import NAME_PARTICLES
 
 #: Words of a role description that are not the role: articles, possessive marks, "of".
 _ROLE_SKIP = frozenset({"the", "a", "an", "'s", "’s", "'", "’", "of", "-", "–", "—", ",",
@@ -74,11 +75,14 @@ def person_name(words: Sequence[str], lex: Lexicon) -> NameParts | None:
     rest = words[i:]
     if not rest:
         return None
-    given = tuple(rest[:-1])
+    cut = len(rest) - 1  # the surname starts at its particles: "Ursula | von der Leyen"
+    while cut > 0 and rest[cut - 1].lower() in NAME_PARTICLES:
+        cut -= 1
+    given = tuple(rest[:cut])
     if given:
         peerage = None  # "Lord David Richards" is David Richards
-    return NameParts(given=given, surname=rest[-1], peerage=peerage, gender=gender or None,
-                     titled=titled)
+    return NameParts(given=given, surname=" ".join(rest[cut:]), peerage=peerage,
+                     gender=gender or None, titled=titled)
 
 
 def _title_word(word: str) -> str:

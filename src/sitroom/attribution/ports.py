@@ -2,19 +2,16 @@
 
 The gazetteer (``gazetteer.py``, actors with aliases and dated roles) is its
 own module; speaker resolution depends only on these methods, so a user's own
-gazetteer, or none at all, can stand in. ``default_gazetteer`` gives the
-package's gazetteer, or an empty one (with a warning) when it is missing.
+gazetteer, or none at all (``EmptyGazetteer``), can stand in.
+``default_gazetteer`` gives the package's.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from typing import Protocol
-
-log = logging.getLogger(__name__)
 
 
 class RoleLike(Protocol):
@@ -84,12 +81,8 @@ class EmptyGazetteer:
 
 @cache
 def default_gazetteer() -> GazetteerLike:
-    """The package's gazetteer, loaded once; an empty one when the module is missing."""
-    try:
-        from sitroom.attribution import gazetteer
-    except ImportError:
-        log.warning("sitroom.attribution.gazetteer is missing: speakers resolve from the "
-                    "article alone")
-        return EmptyGazetteer()
-    loaded: GazetteerLike = gazetteer.Gazetteer.default()
+    """The package's gazetteer (plus the user's files in ``SITROOM_ACTORS``), loaded once."""
+    from sitroom.attribution.gazetteer import Gazetteer
+
+    loaded: GazetteerLike = Gazetteer.default()
     return loaded

@@ -29,6 +29,8 @@ from sitroom.attribution.marks import Segment
 _GAP = frozenset(" \t\n,:;—–-…")
 #: The longest attribution that may interrupt one quoted sentence ("“A,” said X, “b”").
 MAX_INTERRUPTION = 120
+#: A headline's words after "Speaker:" that can be a statement without quotation marks.
+MIN_HEADLINE_WORDS = 3
 #: Characters that end a sentence: a headline has none at its end.
 _STOPS = ".!?"
 
@@ -42,7 +44,8 @@ class Found:
     end: int
     cue: Cue | None
     via: str
-    """"cue", "adjacent", "headline", "paragraph" (carried within it) or "continuation"."""
+    """"cue", "adjacent", "headline", "headline-bare" (no quotation marks: a person's
+    statement only), "paragraph" (carried within it) or "continuation"."""
     segments: list[Segment] = field(default_factory=list)
     inherit: int | None = None
     """For "paragraph": the index of the found quote whose speaker this one carries."""
@@ -78,11 +81,17 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
             found.append(Found("direct", seg.inner_start, seg.inner_end, cue, "adjacent", [seg]))
     headline = _headline_speaker(doc, lex)  # 3
     if headline is not None:
-        for k, seg in enumerate(segments):
-            if k not in used and seg.start > headline.content_from:
+        after = [k for k, seg in enumerate(segments) if seg.start > headline.content_from]
+        for k in after:
+            if k not in used:
                 used.add(k)
+                seg = segments[k]
                 found.append(Found("direct", seg.inner_start, seg.inner_end, headline,
                                    "headline", [seg]))
+        if not after and not found:  # "Zelenskiy: Russia will pay": kept only for a person
+            start, end = _trim(text, headline.content_from + 1, len(text))
+            if len(text[start:end].split()) >= MIN_HEADLINE_WORDS:
+                found.append(Found("indirect", start, end, headline, "headline-bare"))
     found.sort(key=lambda f: f.start)
     wholly = _wholly_quoted(text, segments)
     for k, seg in enumerate(segments):  # 4

@@ -17,6 +17,8 @@ from sitroom.attribution.names import PAST_MARKERS
 from sitroom.attribution.registry import Entity
 
 Span = tuple[int, int]
+#: The opening paragraphs (headline, standfirst, lede) whose unnamed source is named next.
+LEDE_PARAGRAPHS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +95,25 @@ def _described(quote: Quote) -> bool:
     return quote.shared or quote.speaker is None or quote.speaker.how in (None, "description")
 
 
-def link_introductions(quotes: list[Quote], text: str) -> None:
+def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) -> None:
     """Name a source introduced by a description in the next paragraph's speaker.
 
     "A former head of the British army accused leaders of ..." then "Gen Lord
     Richards said ...": a past role with an indefinite article introduces the
-    person named right after it, when that person is first mentioned there.
+    person named right after it, when that person is first mentioned there. In
+    the opening paragraphs any indefinite description does ("A senior energy
+    official has warned ..."), when the person is named with a role ("Klaus
+    Müller, the head of the network agency, said") and the genders agree.
     """
     for i, quote in enumerate(quotes):
         speaker = quote.speaker
-        if speaker is None or speaker.how != "description":
+        if speaker is None or speaker.how != "description" or speaker.entity is None:
             continue
         words = text[speaker.mention[0]:speaker.mention[1]].lower().split()
-        if not words or words[0] not in ("a", "an") or not any(
-                w in PAST_MARKERS or w.startswith("ex-") for w in words):
+        if not words or words[0] not in ("a", "an"):
+            continue
+        past = any(w in PAST_MARKERS or w.startswith("ex-") for w in words)
+        if quote.paragraph > LEDE_PARAGRAPHS and not past:
             continue
         for later in quotes[i + 1:]:
             if later.paragraph > quote.paragraph + 1:
@@ -115,12 +122,18 @@ def link_introductions(quotes: list[Quote], text: str) -> None:
             if named is None or named.entity is None or named.entity is speaker.entity:
                 continue
             person = named.entity
+            mention = text[named.mention[0]:named.mention[1]].lower().replace(",", " ").split()
             if person.kind == "person" and named.how in ("name", "surname", "title",
                                                          "gazetteer") and min(
-                    person.mentions)[0] > speaker.mention[1]:
+                    person.mentions)[0] > speaker.mention[1] and _same_gender(
+                    speaker.entity, person) and (past or any(w in roles for w in mention)):
                 quote.speaker = Speaker(speaker.mention, person, "cataphora")
                 person.mention(speaker.mention)
             break
+
+
+def _same_gender(a: Entity, b: Entity) -> bool:
+    return a.gender is None or b.gender is None or a.gender == b.gender
 
 
 def referenced(entities: list[Entity], quotes: list[Quote]) -> list[Entity]:

@@ -61,9 +61,6 @@ class Entity:
             out["members"] = list(self.members)
         return out
 
-    def ref(self) -> dict[str, str]:
-        return {"id": self.id, "name": self.name}
-
 
 class Registry:
     """Entities of one article, with lookups by id, surname and role."""

@@ -30,6 +30,7 @@ from sitroom.attribution.mentions import PERSONAL_HONORIFICS, Named, with_titles
 from sitroom.attribution.names import RoleKey, person_name, plain, role_key
 from sitroom.attribution.ports import GazetteerLike
 from sitroom.attribution.registry import Entity, Registry
+from sitroom.attribution.sources import noun_phrase
 
 #: Pronouns that can name a source: the kind of actor they point to and its gender.
 PRONOUNS: dict[str, tuple[str, str | None]] = {
@@ -43,6 +44,8 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "
 _LEADING = frozenset({"the", "a", "an", "one", "another", "some", "this", "that", "these"})
 #: Titles that belong to how a person is named, not to a role ("Ms Truss", "Lord Richards").
 _NAME_TITLES = PERSONAL_HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron"}
+#: Words at most in a definite description that points back ("the senior official").
+MAX_ANAPHOR = 3
 #: Head nouns of a definite description of a state ("the country").
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 #: Organisation kinds that "it" can stand for.
@@ -88,6 +91,7 @@ class Resolver:
             return self._pronoun(doc[start].lower_, pos, span, speaker=speaker)
         found = ((self._group(doc, start, end, named, base, speaker=speaker) if group else None)
                  or self._person(doc, start, end, named, pos)
+                 or self._described_again(doc, start, end, pos)
                  or self._role(doc, start, end, pos)
                  or self._organisation(doc, start, end, named)
                  or self._definite(doc, start, end, pos))
@@ -167,8 +171,9 @@ class Resolver:
             best = next((n for n in people if n.start <= root.i < n.end), people[0])
             lo, hi = max(start, with_titles(doc, best.start, self.lex, start)), min(end, best.end)
             named_lo = best.start
-        elif root.pos_ == "PROPN" and self.gazetteer.country(root.text) is None and (
-                self._is_surname(words_of(doc, start, root.i + 1)[-1], pos)
+        elif (root.pos_ == "PROPN" or (root.text[:1].isupper() and root.pos_ == "NOUN")) \
+                and self.gazetteer.country(root.text) is None and (
+                self._is_surname(" ".join(words_of(doc, start, root.i + 1)[-3:]), pos)
                 or self._office_holder(root.text)
                 or (root.lower_ in self.lex.first_names and not any(
                     c.dep_ == "compound" for c in root.children))):  # "Olena, 34, said"
@@ -202,9 +207,12 @@ class Resolver:
         return any(a.kind == "person" and a.role_at(when) is not None
                    for a in self.gazetteer.by_surname(word, when=when))
 
-    def _is_surname(self, word: str, pos: int) -> bool:
-        """True when a proper noun is the surname of a person the article names."""
-        return self.registry.surname(word, pos) is not None
+    def _is_surname(self, words: str, pos: int) -> bool:
+        """True when the last words ("Leyen", "der Leyen", "von der Leyen") are the
+        surname of a person the article names."""
+        parts = words.split()
+        return any(self.registry.surname(" ".join(parts[k:]), pos) is not None
+                   for k in range(len(parts)))
 
     def _role(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
         root = doc[start:end].root
@@ -252,12 +260,13 @@ class Resolver:
         phrase = _text(doc, start, end)
         actor = self.gazetteer.institution(phrase) or self.gazetteer.by_name(phrase)
         if actor is None:
-            for n in named:
-                if n.label == "PERSON" or not n.start <= root.i < n.end:
+            heads = [root.i, *(c.i for c in root.children if c.dep_ == "appos")]
+            for n in named:  # the organisation named by the head or its apposition
+                if n.label == "PERSON" or not any(n.start <= h < n.end for h in heads):
                     continue
                 text = plain(doc[n.start:n.end].text)
                 actor = self.gazetteer.by_name(text)
-                if actor is None and n.label == "GPE" and root.i == n.end - 1:
+                if actor is None and n.label == "GPE" and n.end - 1 in heads:
                     code = self.gazetteer.country(text)
                     actor = self.gazetteer.state(code) if code else None
                 if actor is None and n.label == "ORG":
@@ -266,6 +275,13 @@ class Resolver:
                     cut = next((t.i for t in doc[root.i:end] if t.is_punct), end)
                     name = _text(doc, start, cut) if root.i == n.end - 1 else text
                     return Resolution(self.registry.new(name, "organisation"), "organisation")
+        if actor is None and root.pos_ == "NOUN" and not self._is_role_word(root):
+            appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and start <= c.i < end), None)
+            if appos is not None:  # "Russia's state-controlled energy firm, Gazprom,"
+                lo, hi = noun_phrase(appos)
+                return Resolution(self.registry.new(_text(doc, lo, hi), "organisation"),
+                                  "organisation")
         if actor is None and root.pos_ == "PROPN" and all(
                 t.i == root.i or t.lower_ == "the" for t in doc[start:end]):
             code = self.gazetteer.country(root.text)  # "Kyiv said": Ukraine
@@ -286,6 +302,14 @@ class Resolver:
             entity = self.history.last_named(pos, word, kinds=_THINGS)
         return Resolution(entity, "definite") if entity is not None else None
 
+    def _described_again(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
+        """"The official" after "a European official": the unnamed source already met."""
+        root = doc[start:end].root
+        if doc[start].lower_ != "the" or root.pos_ != "NOUN" or end - start > MAX_ANAPHOR:
+            return None
+        entity = self.history.last_described(pos, root.lower_)
+        return Resolution(entity, "definite") if entity is not None else None
+
     def _description(self, doc: Any, start: int, end: int) -> Resolution:
         root = doc[start:end].root
         kind = "group" if root.tag_ in ("NNS", "NNPS") else (
@@ -293,6 +317,7 @@ class Resolver:
         cut = next((t.i for t in doc[root.i:end] if t.is_punct and t.text != "-"), end)
         entity = self.registry.new(_text(doc, start, max(cut, root.i + 1)), kind)
         entity.described = True
+        entity.gender = entity.gender or self.lex.gendered_roles.get(root.lower_)  # spokeswoman
         return Resolution(entity, "description")
 
     # --- helpers ----------------------------------------------------------------------
@@ -315,8 +340,6 @@ class Resolver:
             return entity.gender
         return self.lex.first_names.get(entity.given[0].lower())
 
-    def learn_role(self, key: RoleKey, entity: Entity, pos: int) -> None:
-        self.registry.learn_role(key, entity, pos)
 
 
 def _possessor(doc: Any, named: Named) -> bool:
@@ -333,7 +356,9 @@ def _oblique(doc: Any, named: Named, root: Any) -> bool:
         if tok.i == root.i or tok.head.i == tok.i:
             return False
         if tok.dep_ in ("pobj", "prep"):
-            return True
+            # "the head of the Commission, Ursula von der Leyen": set off by commas, the
+            # name is in apposition to the whole mention, whatever the parse says
+            return not (named.start > 0 and doc[named.start - 1].text == ",")
         tok = tok.head
     return False
 

@@ -22,7 +22,8 @@ Token = Any  # spacy.tokens.Token: spaCy ships no type information
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 #: Children dropped from a speaker's noun phrase: clauses about the speaker, not names.
-_SPEAKER_DROP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep", "parataxis"})
+_SPEAKER_DROP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep", "parataxis",
+                           "advmod"})  # "even she said": the source is "she"
 #: Relative pronouns: their antecedent is the speaker.
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 #: How far up the tree a shared subject is looked for ("said X and added Y").
@@ -41,6 +42,9 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
         if subject is not None:
             return subject
         if _is_passive(current):
+            if current.i != verb.i and current.lemma_.lower() in lex.passive_speech:
+                # "X was quoted as saying", "X is said to have warned"
+                return next((c for c in current.children if c.dep_ in PASSIVE_SUBJECTS), None)
             return None
         dep = current.dep_
         head = current.head
@@ -53,6 +57,9 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
             # coordinated verbs share a subject; a cue verb further up is the better source
             reporting = _reporting_ancestor(current, lex)
             current = reporting if reporting is not None else head
+            continue
+        if dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            current = head.head  # "was quoted as saying"
             continue
         if dep in ("advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             current = head  # "issued a warning, saying ...", "went on to say"
