@@ -98,7 +98,7 @@ def sitroom_record(path: Path) -> dict[str, Any]:
     for item in analyze_sources([str(path)], RunOptions(fetch=False)):
         if isinstance(item, InputError):
             raise item
-        return dict(quotes.complete(item).to_dict())
+        return dict(item.to_dict())
     raise ValueError(f"no article read from {path}")
 
 
@@ -162,7 +162,7 @@ def run(options: Options) -> SectionResult:
     def surname(t: dict[str, float] | None) -> str:
         return "—" if t is None else f"{t['speaker_accuracy_surname']:.3f}"
 
-    unavailable = f"sitroom: {why_not_sitroom}; " if why_not_sitroom else quotes.stage_note()
+    unavailable = f"sitroom: {why_not_sitroom}; " if why_not_sitroom else ""
     rows = [
         row(
             "quote F1",

@@ -235,44 +235,6 @@ def sitroom_quotes(
     return [from_contract(q) for q in result.quotes]
 
 
-#: A text with one plain quote, to ask whether the pipeline runs attribution.
-_PROBE = 'Talks went on all day.\n\n"We will not give up," the foreign minister said on Monday.\n'
-
-
-@lru_cache(maxsize=1)
-def pipeline_attributes() -> bool:
-    """Whether ``analyze_document`` fills quotes (the attribution stage is wired in)."""
-    from sitroom.models import RawDocument
-    from sitroom.pipeline import analyze_document
-
-    doc = RawDocument(origin="probe.txt", data=_PROBE.encode(), format="text", via="file")
-    return bool(analyze_document(doc).quotes)
-
-
-def stage_note() -> str:
-    """What the notes say when the benchmarks add attribution themselves ("" when not)."""
-    if sitroom_available() is not None or pipeline_attributes():
-        return ""
-    return "analyze_document does not run attribution yet: the bench adds attribute() after it; "
-
-
-def complete(record: Any) -> Any:
-    """An ``AnalyzedArticle`` with attribution run on it when the pipeline does not yet.
-
-    Until ``analyze_document`` calls the attribution stage, the benchmarks add
-    it here, on the cleaned article with the outlet the pipeline found, and
-    say so in their notes.
-    """
-    if sitroom_available() is not None or pipeline_attributes():
-        return record
-    from sitroom.attribution import attribute
-
-    result = attribute(record.article, outlet=record.source.outlet)
-    record.entities = list(result.entities)
-    record.quotes = list(result.quotes)
-    return record
-
-
 def model_name() -> str:
     """The spaCy model sitroom loads (``sitroom.nlp``), else the first installed."""
     try:

@@ -97,7 +97,7 @@ def analyze_text(text: str, index: int = 0) -> Any:
         via="file",
         path=f"guardian-{index}.txt",
     )
-    return quotes.complete(analyze_document(doc))
+    return analyze_document(doc)
 
 
 def clean_body(text: str, index: int = 0) -> str:
@@ -404,7 +404,7 @@ def run(options: Options) -> SectionResult:
             n / a.sitroom_s,
             n / a.parse_s,
             floor_name,
-            f"{quotes.stage_note()}one process, side by side; sitroom = analyze_document "
+            f"one process, side by side; sitroom = analyze_document "
             f"(cleaner, parse, attribution, ...), {a.quotes} quotes",
             ".2f",
             NAME,
