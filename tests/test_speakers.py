@@ -192,3 +192,23 @@ def test_a_lede_description_is_named_next_only_with_a_role() -> None:
                     "She added that no date had been set.")
     assert said(quotes, "talks would resume")["resolved_by"] == "description"
     assert said(quotes, "no date had been set")["name"] == "government spokeswoman"
+
+
+def test_bare_title_goes_to_the_named_person_who_holds_it() -> None:
+    # No outlet, so no country to read "the Prime Minister" in: the article's own
+    # people decide, and of them only Boris Johnson held that title on the date.
+    text = ("Vladimir Putin met Olaf Scholz in Moscow on Tuesday.\n\n"
+            "In London, Boris Johnson chaired a meeting of ministers. The Prime Minister "
+            "said the West had seen no sign of a real withdrawal.")
+    quotes, _ = run(text, published="2022-02-15T18:00:00")
+    speaker = said(quotes, "no sign of a real withdrawal")
+    assert (speaker["name"], speaker["resolved_by"]) == ("Boris Johnson", "role")
+
+
+def test_bare_title_held_by_nobody_named_stays_unresolved_without_a_country() -> None:
+    text = ("Vladimir Putin met Olaf Scholz in Moscow on Tuesday.\n\n"
+            "The Prime Minister said the West had seen no sign of a real withdrawal.")
+    quotes, _ = run(text, published="2022-02-15T18:00:00")
+    hits = [q["speaker"] for q in quotes if "real withdrawal" in q["text"]]
+    assert all(s is None or s["name"] not in {"Boris Johnson", "Mikhail Mishustin"}
+               for s in hits)

@@ -28,7 +28,7 @@ from sitroom.attribution.discourse import History
 from sitroom.attribution.lexicon import Lexicon
 from sitroom.attribution.mentions import PERSONAL_HONORIFICS, Named, with_titles, words_of
 from sitroom.attribution.names import RoleKey, person_name, plain, role_key
-from sitroom.attribution.ports import GazetteerLike
+from sitroom.attribution.ports import ActorLike, GazetteerLike
 from sitroom.attribution.registry import Entity, Registry
 from sitroom.attribution.sources import noun_phrase
 
@@ -232,13 +232,35 @@ class Resolver:
         if key.past or not self._definite_np(doc, start, end):
             return None
         phrase = _text(doc, start, end)
-        actor = self.gazetteer.holder(phrase, when=self.registry.when,
-                                      country=key.country or self.outlet_country)
+        actor = None if key.country else self._named_holder(phrase, pos)
+        if actor is None:
+            actor = self.gazetteer.holder(phrase, when=self.registry.when,
+                                          country=key.country or self.outlet_country)
         if actor is None:
             return None
         entity = self.registry.from_actor(actor)
         self.registry.learn_role(key, entity, pos, "role")
         return Resolution(entity, "role")
+
+    def _named_holder(self, phrase: str, pos: int) -> ActorLike | None:
+        """The person already named in the article who holds a bare title ("the Prime
+        Minister") on the article's date, trying the countries of the actors named so
+        far, most recently mentioned first."""
+        named = [e for e in self.registry.entities() if e.known and e.mentions]
+        named.sort(key=lambda e: max((m[0] for m in e.mentions if m[0] < pos), default=-1),
+                   reverse=True)
+        ids = {e.id for e in named if e.kind == "person"}
+        tried: set[str] = set()
+        for entity in named:
+            actor = self.gazetteer.get(entity.id)
+            country = actor.country if actor is not None else None
+            if country is None or country in tried:
+                continue
+            tried.add(country)
+            holder = self.gazetteer.holder(phrase, when=self.registry.when, country=country)
+            if holder is not None and holder.id in ids:
+                return holder
+        return None
 
     def _role_holder(self, key: RoleKey, pos: int) -> Resolution | None:
         """The person the article names in this role: of several ("the president" after
