@@ -232,20 +232,21 @@ class Resolver:
         if key.past or not self._definite_np(doc, start, end):
             return None
         phrase = _text(doc, start, end)
-        actor = None if key.country else self._named_holder(phrase, pos)
-        if actor is None:
-            actor = self.gazetteer.holder(phrase, when=self.registry.when,
-                                          country=key.country or self.outlet_country)
+        country = key.country or self.outlet_country
+        actor = self.gazetteer.holder(phrase, when=self.registry.when, country=country)
+        if actor is None and not key.country:
+            actor = self._named_holder(phrase, head_words[-1], pos)
         if actor is None:
             return None
         entity = self.registry.from_actor(actor)
         self.registry.learn_role(key, entity, pos, "role")
         return Resolution(entity, "role")
 
-    def _named_holder(self, phrase: str, pos: int) -> ActorLike | None:
+    def _named_holder(self, phrase: str, head: str, pos: int) -> ActorLike | None:
         """The person already named in the article who holds a bare title ("the Prime
         Minister") on the article's date, trying the countries of the actors named so
-        far, most recently mentioned first."""
+        far, most recently mentioned first; the title must hold the phrase's head word,
+        so that "the prime minister" is never a chancellor."""
         named = [e for e in self.registry.entities() if e.known and e.mentions]
         named.sort(key=lambda e: max((m[0] for m in e.mentions if m[0] < pos), default=-1),
                    reverse=True)
@@ -258,7 +259,10 @@ class Resolver:
                 continue
             tried.add(country)
             holder = self.gazetteer.holder(phrase, when=self.registry.when, country=country)
-            if holder is not None and holder.id in ids:
+            if holder is None or holder.id not in ids:
+                continue
+            role = holder.role_at(self.registry.when)
+            if role is not None and head.lower() in role.title.lower():
                 return holder
         return None
 
