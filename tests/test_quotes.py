@@ -219,3 +219,79 @@ def test_passives_that_hand_down_their_subject(sentence: str) -> None:
     quote = only(quotes_of(sentence), "talks had stalled")
     assert quote["text"] == "the talks had stalled"
     assert speaker(quote) == "Petra Novak"
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue"), [
+    ("Petra Novak knows that the bridge cannot be repaired this year.",
+     "the bridge cannot be repaired this year", "knows"),
+    ("A poll by the regional council shows that most residents want the bridge rebuilt.",
+     "most residents want the bridge rebuilt", "shows"),
+    ("Petra Novak learned that the contractor had left the town.",
+     "the contractor had left the town", "learned"),
+])
+def test_knowledge_and_evidence_verbs_with_a_clause(sentence: str, content: str, cue: str) -> None:
+    quote = only(quotes_of(sentence), content)
+    assert quote["text"] == content
+    assert quote["cue"]["text"] == cue
+
+
+def test_knowledge_verb_without_a_clause_is_no_cue() -> None:
+    assert quotes_of("Petra Novak knows the town well.") == []
+    assert quotes_of("Petra Novak wants a new car.") == []
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue"), [
+    ("Petra Novak wants to rebuild the bridge before winter.",
+     "to rebuild the bridge before winter", "wants"),
+    ("The regional council decided to close the northern road.",
+     "to close the northern road", "decided"),
+    ("Petra Novak appeared to blame the contractor for the delay.",
+     "to blame the contractor for the delay", "appeared"),
+])
+def test_intention_and_appearance_verbs_with_an_infinitive(
+        sentence: str, content: str, cue: str) -> None:
+    quote = only(quotes_of(sentence), content)
+    assert quote["text"] == content
+    assert quote["cue"]["text"] == cue
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue"), [
+    ("The farmers' union endorsed Petra Novak for governor.", "Petra Novak for governor",
+     "endorsed"),
+    ("Petra Novak opposes the new toll on the northern road.",
+     "the new toll on the northern road", "opposes"),
+    ("Petra Novak attacked the contractor for the delay.", "the contractor for the delay",
+     "attacked"),
+    ("Petra Novak pushed for a second bridge.", "a second bridge", "pushed"),
+])
+def test_stance_verbs_with_an_object(sentence: str, content: str, cue: str) -> None:
+    quote = only(quotes_of(sentence), content)
+    assert quote["text"] == content
+    assert quote["cue"]["text"] == cue
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue"), [
+    ("Petra Novak's view that the bridge was unsafe angered the council.",
+     "the bridge was unsafe", "view"),
+    ("Petra Novak's plan to close the northern road drew complaints.",
+     "to close the northern road", "plan"),
+])
+def test_noun_with_a_possessor_and_a_clause(sentence: str, content: str, cue: str) -> None:
+    quote = only(quotes_of(sentence), content)
+    assert quote["text"] == content
+    assert quote["cue"]["text"] == cue
+    assert speaker(quote) == "Petra Novak"
+
+
+def test_noun_without_a_clause_is_no_cue() -> None:
+    assert quotes_of("Petra Novak's plan drew complaints from the council.") == []
+
+
+def test_nested_statement_with_a_shared_subject_keeps_the_outer_content() -> None:
+    text = ("Petra Novak said she plans to rebuild the bridge next year, insisting that the "
+            "council must pay for it.")
+    quotes = quotes_of(text)
+    said = only(quotes, "rebuild the bridge")
+    assert said["text"] == "she plans to rebuild the bridge next year"
+    assert speaker(said) == "Petra Novak"
+    assert only(quotes, "council must pay")["cue"]["text"] == "insisting"

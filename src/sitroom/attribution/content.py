@@ -19,6 +19,7 @@ from sitroom.attribution.sources import (
     SUBJECTS,
     has_subject,
     noun_phrase,
+    own_source,
     source_of,
 )
 
@@ -86,7 +87,8 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                 if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
                     top = tok.head
                 out.update(t.i for t in top.subtree)
-                if source is not None and source.i < tok.i and not source.is_ancestor(tok):
+                if source is not None and source.i < tok.i and not source.is_ancestor(tok) \
+                        and own_source(tok, source):
                     # "..., despite Moscow insisting ...": the nested source goes too
                     lo, _ = noun_phrase(source)
                     if source.dep_ == "pobj" and source.head.i < lo:

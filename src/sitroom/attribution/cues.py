@@ -2,7 +2,9 @@
 
 A cue is a reporting verb (``reporting_verbs.toml``) whose dependency parse
 gives it a source and content, or a source phrase (``cues.toml``: "according
-to X", "in the view of X", "in X's view"). For each cue this module finds:
+to X", "in the view of X", "in X's view"), or a noun with a possessor and a clause
+(``cues.toml`` [clausal_noun]: "X's view that ...", "X's plan to ..."). For each cue
+this module finds:
 
 - the source: the verb's subject (``nsubj``); for a passive, the agent; for a
   verb with no subject of its own, the subject it shares ("warned ... but also
@@ -68,8 +70,10 @@ def find_cues(doc: Any, segments: list[Segment], lex: Lexicon) -> list[Cue]:
             cue = _phrase_cue(doc, tok, lex)
             if cue is not None:
                 cues.append(cue)
-        elif tok.lower_ in lex.possessive_view and tok.pos_ == "NOUN":
-            cue = _possessive_view_cue(tok)
+        elif tok.pos_ == "NOUN":
+            cue = _possessive_view_cue(tok) if tok.lower_ in lex.possessive_view else None
+            if cue is None and tok.lemma_.lower() in lex.clausal_nouns:
+                cue = _clausal_noun_cue(tok)
             if cue is not None:
                 cues.append(cue)
     _cut_at_other_sources(doc, cues)
@@ -167,6 +171,25 @@ def _possessive_view_cue(noun: Token) -> Cue | None:
     end = noun.i + 1
     return Cue(cue=(start, end), verb=noun.i, speaker=noun_phrase(owner), speaker_head=owner.i,
                content=_rest_of_sentence(doc, start, end), phrase=True)
+
+
+def _clausal_noun_cue(noun: Token) -> Cue | None:
+    """"X's view that ...", "X's plan to ...": the possessor is the source, the clause
+    the noun governs (opened by "that" or "to") the content."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
+        g.i < c.i and ((g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and
+                                                                      g.lower_ == "to"))
+        for g in c.children)), None)
+    if clause is None:
+        return None
+    content = char_span(noun.doc, list(clause.subtree))
+    if content is None:
+        return None
+    return Cue(cue=(noun.i, noun.i + 1), verb=noun.i, speaker=noun_phrase(owner),
+               speaker_head=owner.i, content=content, phrase=True)
 
 
 def _rest_of_sentence(doc: Any, start: int, end: int) -> tuple[int, int] | None:

@@ -32,6 +32,8 @@ class Lexicon:
     """Verbs whose object and its predicate are content: "called the plan "a disaster"."""
     source_phrases: tuple[tuple[str, ...], ...]
     possessive_view: frozenset[str]
+    clausal_nouns: frozenset[str]
+    """Nouns whose possessor is a source and whose clause the content: "X's view that ..."."""
     headline_max_tokens: int
     headline_max_speaker_tokens: int
     hedge_words: frozenset[str]
@@ -79,6 +81,7 @@ def lexicon() -> Lexicon:
             tuple(w.lower() for w in str_list(t, "words", where=f"cues.toml [[source_phrase]] {i}"))
             for i, t in enumerate(table_list(cues, "source_phrase", where="cues.toml"))),
         possessive_view=_words(cues, "possessive_view", "cues.toml", key="nouns"),
+        clausal_nouns=_words(cues, "clausal_noun", "cues.toml", key="nouns"),
         headline_max_tokens=_int(headline, "max_tokens", "cues.toml [headline]"),
         headline_max_speaker_tokens=_int(headline, "max_speaker_tokens", "cues.toml [headline]"),
         hedge_words=_words(hedges, "words", "hedges.toml", key="list"),
