@@ -136,3 +136,15 @@ def test_bad_input_leaves_the_store_intact(runner: CliRunner, story: Path, tmp_p
     with Store.open(db) as store:
         assert store.count() == 1
         assert store.search("garrisons")
+
+
+def test_ingest_with_two_processes_stores_the_same(runner: CliRunner, tmp_path: Path) -> None:
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    for db, jobs in ((one, "1"), (two, "2")):
+        result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db, "--no-fetch", "-j", jobs])
+        assert result.exit_code == 0, result.output
+    with Store.open(one) as a, Store.open(two) as b:
+        assert a.count() == b.count() >= 12
+        assert [(q.speaker_id, q.text) for q in a.quotes(limit=1000)] == [
+            (q.speaker_id, q.text) for q in b.quotes(limit=1000)
+        ]

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
 
 from sitroom.errors import InputError
 from sitroom.extract.dedup import NEAR_DUPLICATE_JACCARD
 from sitroom.ingest import iter_documents
 from sitroom.models import AnalyzedArticle, RawDocument
-from sitroom.pipeline import analyze_document, analyze_for_store, raw_sha256
+from sitroom.pipeline import Analysis, analyze_document, analyze_for_store, raw_sha256
 from sitroom.settings import Options
 from sitroom.store import Store
 
@@ -56,11 +59,17 @@ def analyze_sources(
             yield exc
 
 
+#: Documents handed to the worker pool at a time with ``jobs > 1``: enough to keep the
+#: workers busy, few enough that a killed run redoes little (nothing committed is lost).
+POOL_BATCH = 16
+
+
 def ingest_sources(
     sources: Iterable[str],
     store: Store,
     options: Options,
     *,
+    jobs: int = 1,
     on_item: Callable[[str, str], None] | None = None,
 ) -> IngestSummary:
     """Analyse every input and add it to the store.
@@ -69,21 +78,56 @@ def ingest_sources(
         sources: files, folders, globs, URLs, feeds, WARCs or "-" for stdin.
         store: the open store.
         options: fetch and size settings.
+        jobs: processes that analyse articles; the store is written by this one.
         on_item: called with (origin, outcome) after each input, for progress.
 
     Returns:
         Counts of new, duplicate, near-duplicate, unchanged and failed inputs.
     """
     summary = IngestSummary()
-    for item in iter_documents(sources, options):
-        outcome = _ingest_one(item, store, summary)
+
+    def report(origin: str, outcome: str) -> None:
         if on_item is not None:
-            on_item(item.origin, outcome)
+            on_item(origin, outcome)
+
+    with _analyzer(jobs) as analyze_many:
+        documents = iter_documents(sources, options)
+        while batch := list(islice(documents, POOL_BATCH if jobs > 1 else 1)):
+            todo: list[RawDocument] = []
+            for item in batch:
+                outcome = _screen(item, store, summary)
+                if outcome is not None:
+                    report(item.origin, outcome)
+                elif isinstance(item, RawDocument):
+                    todo.append(item)
+            for doc, analysis in zip(todo, analyze_many(todo), strict=True):
+                report(doc.origin, _store(analysis, store, summary))
     return summary
 
 
-def _ingest_one(item: RawDocument | InputError, store: Store, summary: IngestSummary) -> str:
-    """Store one document (or count its failure); the outcome's name."""
+@contextmanager
+def _analyzer(
+    jobs: int,
+) -> Iterator[Callable[[list[RawDocument]], list[Analysis | InputError]]]:
+    """A function that analyses a batch, in this process or in a pool of ``jobs``."""
+    if jobs <= 1:
+        yield lambda docs: [_analyze(doc) for doc in docs]
+        return
+    # spawn, not fork: a forked child would share the store's open connections.
+    with get_context("spawn").Pool(jobs) as pool:
+        yield lambda docs: pool.map(_analyze, docs, chunksize=1)
+
+
+def _analyze(doc: RawDocument) -> Analysis | InputError:
+    """One document's analysis, or why it failed (picklable either way)."""
+    try:
+        return analyze_for_store(doc)
+    except InputError as exc:
+        return exc
+
+
+def _screen(item: RawDocument | InputError, store: Store, summary: IngestSummary) -> str | None:
+    """The outcome of an input that needs no analysis (failed, seen before), else None."""
     if isinstance(item, InputError):
         summary.failed.append(item)
         log.warning("%s", item)
@@ -92,11 +136,14 @@ def _ingest_one(item: RawDocument | InputError, store: Store, summary: IngestSum
     if store.seen_raw(raw_sha256(item)) is not None:
         summary.unchanged += 1
         return "unchanged"
-    try:
-        analysis = analyze_for_store(item)
-    except InputError as exc:
-        summary.failed.append(exc)
-        log.warning("%s", exc)
+    return None
+
+
+def _store(analysis: Analysis | InputError, store: Store, summary: IngestSummary) -> str:
+    """Add one analysed article to the store (or count its failure); the outcome's name."""
+    if isinstance(analysis, InputError):
+        summary.failed.append(analysis)
+        log.warning("%s", analysis)
         return "failed"
     result = store.add(
         analysis.record,

@@ -133,6 +133,9 @@ def ingest(
     no_fetch: NoFetch = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     timeout: Timeout = 20.0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Processes that analyse articles.")
+    ] = 1,
 ) -> None:
     """Analyse articles and add them to the store (idempotent: re-runs add nothing)."""
     url = db or default_db_url()
@@ -143,7 +146,7 @@ def ingest(
             progress.update(task, advance=1, description=f"{outcome:>14} {origin[-60:]}")
 
         summary = ingest_sources(
-            sources, store, _options(no_fetch, max_bytes, timeout), on_item=on_item
+            sources, store, _options(no_fetch, max_bytes, timeout), jobs=jobs, on_item=on_item
         )
         stored = store.count()
     for warning in summary.warnings:
