@@ -20,7 +20,8 @@ from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
-OUTPUT = HERE.parents[1] / "examples" / "warc" / "crawl.warc.gz"
+EXAMPLES = HERE.parents[1] / "examples"
+OUTPUT = EXAMPLES / "warc" / "crawl.warc.gz"
 
 CRAWL_START = "2022-03-10T09:00:00Z"
 USER_AGENT = "sitroom-example-crawler/1.0 (+https://sitroom.example/crawler)"
@@ -28,7 +29,8 @@ USER_AGENT = "sitroom-example-crawler/1.0 (+https://sitroom.example/crawler)"
 # (page file, target URI, WARC-Date, Last-Modified)
 RESPONSES = [
     (
-        "daily-ledger-sanctions.html",
+        # the exact duplicate of examples/html/daily-ledger-sanctions.html, crawled
+        "../../../examples/html/daily-ledger-sanctions.html",
         "https://www.dailyledger.example/world/2022/feb/22/west-sanctions-russia-nord-stream-2-halted",
         "2022-03-10T09:00:05Z",
         datetime(2022, 2, 22, 23, 10, tzinfo=timezone.utc),
