@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sitroom.attribution import attribute
 from sitroom.extract import extract, outlet_for
 from sitroom.extract.dedup import Fingerprint, fingerprint
-from sitroom.ingest import decode
+from sitroom.ingest.decode import decode
 from sitroom.models import AnalyzedArticle, RawDocument, Source, article_id
 
 
