@@ -440,15 +440,8 @@ class Gazetteer:
         leader = _string(table.get("leader"), where, "leader")
         if leader is not None and leader not in self._offices:
             raise DataFileError(f"{where}: unknown office {leader!r} for 'leader'")
+        self._local_titles[code] = self._read_titles(table, where)
         titles = table.get("titles", {})
-        if not isinstance(titles, dict):
-            raise DataFileError(f"{where}: 'titles' must be a table of title = office")
-        local: dict[str, _Spec] = {}
-        for title, spec in titles.items():
-            text = _string(spec, f"{where} titles", title, required=True)
-            assert text is not None
-            local[normalise(title)] = _spec(text, self._offices, f"{where} titles {title!r}")
-        self._local_titles[code] = local
         return Country(
             code=code, name=name, state=state,
             aliases=tuple(_strings(table.get("aliases"), where, "aliases")),
@@ -494,15 +487,7 @@ class Gazetteer:
                 if head not in self._offices:
                     raise DataFileError(f"{where}: unknown office {head!r} for 'head'")
                 self._org_head[actor_id] = head
-            titles = table.get("titles", {})
-            if not isinstance(titles, dict):
-                raise DataFileError(f"{where}: 'titles' must be a table of title = office")
-            local: dict[str, _Spec] = {}
-            for title, spec in titles.items():
-                text = _string(spec, f"{where} titles", title, required=True)
-                assert text is not None
-                local[normalise(title)] = _spec(text, self._offices, f"{where} titles {title!r}")
-            self._org_titles[actor_id] = local
+            self._org_titles[actor_id] = self._read_titles(table, where)
             institution = _string(table.get("institution"), where, "institution")
             if institution is not None:
                 if institution not in self._institution_kinds:
@@ -842,6 +827,18 @@ class Gazetteer:
         """The state actor of an ISO code ("RU" -> Russia); the EU for "EU"."""
         actor_id = self._state_of.get(code.strip().upper())
         return self._actors.get(actor_id) if actor_id else None
+
+    def _read_titles(self, table: Mapping[str, Any], where: str) -> dict[str, _Spec]:
+        """A data table's local ``titles`` (title = office), checked and normalised."""
+        titles = table.get("titles", {})
+        if not isinstance(titles, dict):
+            raise DataFileError(f"{where}: 'titles' must be a table of title = office")
+        local: dict[str, _Spec] = {}
+        for title, spec in titles.items():
+            text = _string(spec, f"{where} titles", title, required=True)
+            assert text is not None
+            local[normalise(title)] = _spec(text, self._offices, f"{where} titles {title!r}")
+        return local
 
     def outlet_country(self, outlet: str | None) -> str | None:
         """The home country of a news outlet ("LBC" -> "GB", "TASS" -> "RU"); None if unknown.
