@@ -7,13 +7,15 @@ in a loop, a process pool or a Spark job. Stages:
 2. extract  text -> clean body, title, dates, bylines, removed furniture
 3. source   outlet from site name, URL or file name
 4. id       a stable id from the normalised body
-5. attribution  the body parsed once (spaCy, paragraph by paragraph), then who
-            said what: quotes with cues and speakers resolved to canonical
-            actors, and the entities the article refers to
+5. parse    the body parsed once (spaCy, paragraph by paragraph)
+6. attribution  who said what: quotes with cues and speakers resolved to
+            canonical actors, and the entities the article refers to
+7. figures  numbers with qualifier, unit, subject, source and date
+8. events   PLOVER-coded events with actor, target, status and reporter
+9. claims   attributed propositions with hedges and the stances of others
 
-Later stages (figures, events, claims, signals) fill the other parts of the
-record; cross-article work (dedup clusters, the ledger)
-happens in the store.
+Cross-article work (dedup clusters, the ledger of actors, claim clusters,
+figure series and events) happens in the store.
 """
 
 from __future__ import annotations
@@ -22,10 +24,16 @@ import hashlib
 from dataclasses import dataclass
 
 from sitroom.attribution import attribute
+from sitroom.attribution.ports import default_gazetteer
+from sitroom.claims import find_claims
+from sitroom.context import ArticleContext
+from sitroom.events import find_events
 from sitroom.extract import extract, outlet_for
 from sitroom.extract.dedup import Fingerprint, fingerprint
+from sitroom.figures import find_figures
 from sitroom.ingest.decode import decode
 from sitroom.models import AnalyzedArticle, RawDocument, Source, article_id
+from sitroom.nlp import parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +62,17 @@ def analyze_document(doc: RawDocument) -> AnalyzedArticle:
         origin=doc.origin,
     )
     ident = article_id(article.text)  # 4
-    attribution = attribute(article, outlet=source.outlet)  # 5
+    paragraphs = parse(article.text)  # 5
+    gazetteer = default_gazetteer()
+    attribution = attribute(article, outlet=source.outlet, gazetteer=gazetteer,  # 6
+                            paragraphs=paragraphs)
+    ctx = ArticleContext(article=article, paragraphs=paragraphs, entities=attribution.entities,
+                         quotes=attribution.quotes, gazetteer=gazetteer, outlet=source.outlet)
     return AnalyzedArticle(id=ident, source=source, article=article,
-                           entities=attribution.entities, quotes=attribution.quotes)
+                           entities=attribution.entities, quotes=attribution.quotes,
+                           figures=find_figures(ctx),  # 7
+                           events=find_events(ctx),  # 8
+                           claims=find_claims(ctx))  # 9
 
 
 def analyze_for_store(doc: RawDocument) -> Analysis:
