@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sitroom.errors import BinaryInput, DecodeError
 from sitroom.ingest import decode
+from sitroom.ingest.decode import decode_with_encoding
 from sitroom.models import DocFormat, RawDocument
 
 PARAGRAPH = "A loaf now costs €3.50 – “unbearable”, said the café’s owner."
@@ -101,3 +102,19 @@ def test_bytes_no_encoding_explains() -> None:
 def test_utf8_round_trip(text: str) -> None:
     decoded = decode(doc(text.encode(), fmt="text"))
     assert decoded == text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_the_codec_found_once_is_reused() -> None:
+    data = "Der Bürgermeister sagte, die Brücke sei zerstört — »endgültig«.".encode("cp1252")
+    first = doc(data, "text")
+    text, encoding = decode_with_encoding(first)
+    assert encoding == "cp1252"
+    first.encoding = encoding
+    assert decode(first) == text
+    assert "Bürgermeister" in text
+
+
+def test_a_stale_codec_that_no_longer_fits_falls_through() -> None:
+    stale = doc("Kyiv said — “enough”".encode(), "text")
+    stale.encoding = "ascii"  # fails strictly: the usual order takes over
+    assert decode(stale) == "Kyiv said — “enough”"

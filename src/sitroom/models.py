@@ -61,6 +61,8 @@ class RawDocument:
     feed_entry: FeedEntry | None = None
     warnings: list[str] = field(default_factory=list)
     """Problems that did not stop the document (a feed item's page that could not be fetched)."""
+    encoding: str | None = None
+    """The codec that decodes ``data``, once ingest has found it (so it is not detected twice)."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -56,7 +56,8 @@ def decode(doc: RawDocument) -> str:
 
     Args:
         doc: the document; its ``content_type`` charset and, for HTML, its
-            ``<meta>`` declaration are honoured when they fit the bytes.
+            ``<meta>`` declaration are honoured when they fit the bytes. When
+            ``doc.encoding`` is set (ingest found it), that codec is used first.
 
     Returns:
         The decoded text.
@@ -65,32 +66,37 @@ def decode(doc: RawDocument) -> str:
         BinaryInput: the bytes are binary data, not text.
         DecodeError: no encoding explains the bytes.
     """
+    return decode_with_encoding(doc)[0]
+
+
+def decode_with_encoding(doc: RawDocument) -> tuple[str, str]:
+    """The text of a document (as ``decode``) and the codec that decoded it."""
     if doc.format == "feed-item":
-        text = doc.data.decode("utf-8", errors="replace")  # ingest wrote it as UTF-8
+        text, encoding = doc.data.decode("utf-8", errors="replace"), "utf-8"  # ingest wrote UTF-8
     else:
-        text = _decode_bytes(doc)
+        text, encoding = _decode_bytes(doc)
         _refuse_binary(text, doc.origin)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return _NEWLINES.sub("\n", text)
+    return _NEWLINES.sub("\n", text), encoding
 
 
-def _decode_bytes(doc: RawDocument) -> str:
+def _decode_bytes(doc: RawDocument) -> tuple[str, str]:
     """Text by the first encoding, in order of trust, that decodes the bytes strictly."""
     data = doc.data
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = _try(data, encoding)
-            if text is not None:
-                return text
+    known = [doc.encoding] if doc.encoding else []
+    for label in known + [enc for bom, enc in _BOMS if data.startswith(bom)]:
+        text = _try(data, label)
+        if text is not None:
+            return text, label
     for declared in _declared_charsets(doc):
         text = _try(data, declared)
         if text is not None:
-            return text
+            return text, declared
         log.debug("%s: declared charset %s does not fit the bytes", doc.origin, declared)
     text = _try(data, "utf-8")
     if text is not None:
-        return text
+        return text, "utf-8"
     if sniff.looks_binary(data):
         raise BinaryInput(doc.origin, "binary data, not text")
     return _detect(data, doc.origin)
@@ -122,7 +128,7 @@ def _try(data: bytes, label: str) -> str | None:
         return None
 
 
-def _detect(data: bytes, origin: str) -> str:
+def _detect(data: bytes, origin: str) -> tuple[str, str]:
     """Text by charset-normalizer, preferring windows-1252 when it explains the bytes as well."""
     matches = from_bytes(data)
     best = matches.best()
@@ -136,9 +142,9 @@ def _detect(data: bytes, origin: str) -> str:
             text = _try(data, "cp1252")
             if text is not None:
                 log.debug("%s: decoded as windows-1252 (detected %s)", origin, best.encoding)
-                return text
+                return text, "cp1252"
     log.debug("%s: decoded as %s (detected)", origin, best.encoding)
-    return str(best)
+    return str(best), best.encoding
 
 
 def _refuse_binary(text: str, origin: str) -> None:

@@ -7,8 +7,9 @@
 4. The bytes are sniffed: page, text, feed, WARC or binary (``sniff.detect``).
 5. A feed gives one document per item, its link fetched when fetching is on;
    a WARC gives one document per HTML response.
-6. Pages and text are decoded once here, so undecodable input is reported with
-   the batch rather than later.
+6. Pages and text are decoded here, so undecodable input is reported with
+   the batch rather than later; the codec found travels on the document
+   (``RawDocument.encoding``), so the pipeline does not detect it again.
 
 Every problem is yielded as an ``InputError`` and the batch goes on.
 """
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 from sitroom.errors import BinaryInput, EmptyInput, InputError, MalformedInput, TooLarge
 from sitroom.ingest import files, sniff
 from sitroom.ingest.compression import gunzip
-from sitroom.ingest.decode import decode
+from sitroom.ingest.decode import decode_with_encoding
 from sitroom.ingest.feeds import FeedItem, parse_feed
 from sitroom.ingest.fetch import Fetcher
 from sitroom.ingest.stdin import STDIN_ORIGIN, read_stdin
@@ -263,7 +264,7 @@ def _document(data: bytes, kind: sniff.Kind, where: _Where) -> RawDocument:
 def _checked(doc: RawDocument) -> Item:
     """The document if it decodes, else why not (so bad bytes are reported with the batch)."""
     try:
-        decode(doc)
+        _, doc.encoding = decode_with_encoding(doc)
     except InputError as exc:
         return exc
     return doc
