@@ -15,6 +15,11 @@ _SHOWN_REMOVED_CHARS = 90
 SHOWN_QUOTE_CHARS = 160
 NO_QUOTES = "No attributed statements found."
 NO_ENTITIES = "No entities found."
+NO_CLAIMS = "No claims found."
+NO_FIGURES = "No figures found."
+NO_EVENTS = "No events found."
+#: Claim and event text longer than this is shortened in their tables.
+SHOWN_CLAIM_CHARS = 120
 
 
 def to_json(records: Sequence[AnalyzedArticle]) -> str:
@@ -29,7 +34,8 @@ def to_jsonl(record: AnalyzedArticle) -> str:
 
 
 def to_markdown(record: AnalyzedArticle) -> str:
-    """A readable page: metadata, body, who said what, entities, then what was removed."""
+    """A readable page: metadata, body, who said what, claims, figures, events, entities,
+    then what was removed."""
     art, src = record.article, record.source
     lines = [f"# {art.title or '(no title)'}", ""]
     facts = [
@@ -44,6 +50,9 @@ def to_markdown(record: AnalyzedArticle) -> str:
     lines += [f"- **{name}:** {value}" for name, value in facts if value]
     lines += ["", "## Text", "", art.text, ""]
     lines += _who_said_what(record.quotes)
+    lines += _claims(record.claims)
+    lines += _figures(record.figures)
+    lines += _events(record.events)
     lines += _entities(record.entities)
     if art.removed:
         kinds = Counter(r.kind for r in art.removed)
@@ -107,6 +116,64 @@ def _who_said_what(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
         ]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return [*lines, ""]
+
+
+def _name(value: Any) -> str:
+    """The name of an actor reference, or "" for none."""
+    return str(_ref(value).get("name") or "")
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _claims(claims: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each claim with its claimant, hedges, verification and who disputes or supports it."""
+    lines = ["## Claims", ""]
+    if not claims:
+        return [*lines, NO_CLAIMS, ""]
+    rows = []
+    for claim in claims:
+        stances = "; ".join(
+            f"{s.get('stance')} by {_name(s.get('by')) or 'unknown'}"
+            for s in claim.get("stances") or [])
+        rows.append([claim.get("id"), _name(claim.get("claimant")),
+                     shorten(str(claim.get("text") or ""), SHOWN_CLAIM_CHARS),
+                     ", ".join(claim.get("hedges") or []), claim.get("verification"), stances])
+    return lines + _table(["#", "Claimant", "Claim", "Hedges", "Verification", "Stances"], rows)
+
+
+def _figures(figures: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each figure with its qualifier, unit, subject and source."""
+    lines = ["## Figures", ""]
+    if not figures:
+        return [*lines, NO_FIGURES, ""]
+    rows = []
+    for fig in figures:
+        value = fig.get("value")
+        shown = f"{value:,}" if isinstance(value, int) else str(value)
+        if fig.get("value_max") is not None:
+            high = fig["value_max"]
+            shown += f"–{high:,}" if isinstance(high, int) else f"–{high}"
+        source = _name(fig.get("source")) or fig.get("source_kind") or ""
+        rows.append([fig.get("id"), fig.get("qualifier"), shown, fig.get("unit"),
+                     fig.get("subject"), source, fig.get("revises") or ""])
+    return lines + _table(["#", "Qualifier", "Value", "Unit", "Subject", "Source", "Revises"],
+                          rows)
+
+
+def _events(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each PLOVER event with its actor, target, status and reporter."""
+    lines = ["## Events", ""]
+    if not events:
+        return [*lines, NO_EVENTS, ""]
+    rows = [[e.get("id"), e.get("type"), e.get("mode") or "", _name(e.get("actor")),
+             _name(e.get("target")), e.get("status"), _name(e.get("reported_by")),
+             shorten(str(e.get("text") or ""), SHOWN_CLAIM_CHARS)] for e in events]
+    return lines + _table(["#", "Type", "Mode", "Actor", "Target", "Status", "Reported by",
+                           "Text"], rows)
 
 
 def _entities(entities: Sequence[Mapping[str, Any]]) -> list[str]:
