@@ -56,7 +56,8 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         self._mentions = sorted(
-            ((int(m[0]), int(m[1])), e) for e in self.entities for m in e.get("mentions", []))
+            (((int(m[0]), int(m[1])), e) for e in self.entities for m in e.get("mentions", [])),
+            key=lambda pair: pair[0])
 
     @property
     def text(self) -> str:
