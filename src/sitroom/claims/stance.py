@@ -1,0 +1,241 @@
+"""Stances: which other statements of the article support or dispute a claim.
+
+A statement by another party disputes a claim when it shares the claim's
+topic and
+
+- negates or doubts it: a negation scopes over the shared words or direction
+  ("it had not yet been verified that units were returning to bases", "we
+  have not seen any de-escalation"), or it carries a doubt cue ("no
+  evidence", "sceptical");
+- asserts the opposite direction of the same crisis topic (the claim says
+  troops pull back; the statement says more groups are "brought closer");
+- denies it or calls it false, propaganda or a lie.
+
+It supports a claim when it confirms it ("confirmed", "verified") or asserts
+the same proposition (most of the words, same polarity, or the same
+direction with a shared word). Without a shared topic there is no stance: a
+denial of something else in the same article says nothing about this claim.
+A claimant, or a party of the same state ("Russia" and its defence
+ministry), never takes a stance on its own claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.claims.lexicon import ClaimLexicon, Phrase
+from sitroom.claims.propositions import Statement
+from sitroom.claims.tokens import clause_head, find_phrases, lemma, negated
+from sitroom.claims.topic import Direction, Topic
+from sitroom.context import ArticleContext, Ref
+
+SUPPORTS, DISPUTES = "supports", "disputes"
+#: Common topic words (not names) two statements must share to be about the same
+#: thing: "Russia" and "war" alone link every statement of a war report.
+MIN_SHARED = 2
+#: Common words a same-proposition support must share, and the share of the
+#: shorter statement's words they must cover (higher: fewer, safer supports).
+MIN_SAME_STRONG = 2
+SAME_COVERAGE = 0.6
+#: Paragraphs after a claim in which "denied the claims" may refer to it with no topic word.
+DENIAL_REACH = 1
+STATE_KIND, PERSON_KIND = "state", "person"
+#: Dependents of a cue verb that hold the proposition it speaks of.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A statement with its topic and the clauses its stance cues govern."""
+
+    statement: Statement
+    topic: Topic
+    clause_of: dict[int, int]
+    """Token index -> index of the head of its clause (``tokens.clause_head``)."""
+    doubt: frozenset[int]
+    """Clauses under a doubt cue ("no evidence", "sceptical", "not confirmed")."""
+    denial: frozenset[int]
+    confirm: frozenset[int]
+    names_claim: bool
+    """It speaks of "the claims", "reports" or "allegations"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One statement's stance on a claim, and why."""
+
+    reading: Reading
+    stance: str
+    reason: str
+    """``same``, ``confirms``, ``negation``, ``doubt``, ``opposite`` or ``denial``."""
+
+
+def read(statement: Statement, topic: Topic, lex: ClaimLexicon) -> Reading:
+    """The stance cues of a statement; a hedge phrase ("false flag") is never a denial."""
+    piece = statement.piece
+    inside = piece.indices()
+    clause_of = {t.i: clause_head(t, inside) for t in piece.tokens}
+    hedged = frozenset(t.i for _, ts in find_phrases(piece.tokens, lex.hedge_phrases, lex)
+                       for t in ts)
+
+    def clauses(phrases: tuple[Phrase, ...], *, negation: bool | None,
+                denial: bool = False) -> frozenset[int]:
+        """Clauses of the matches, keeping those whose negation is ``negation`` (None: all)."""
+        return frozenset(clause_of[ts[0].i] for _, ts in
+                         find_phrases(piece.tokens, phrases, lex, skip=hedged)
+                         if (negation is None or negated(ts[0], inside) == negation)
+                         and (not denial or _denies_something(ts[0], lex)))
+
+    lies = frozenset(clause_of[t.i] for t in piece.tokens
+                     if t.pos_ == "NOUN" and t.lemma_.lower() in lex.denial_nouns)
+    cue = _cue_kind(statement.cue, lex)
+    everywhere = frozenset(clause_of.values())
+    return Reading(
+        statement=statement, topic=topic, clause_of=clause_of,
+        doubt=clauses(lex.doubt, negation=None) | clauses(lex.confirm, negation=True)
+        | (everywhere if cue == "doubt" else frozenset()),
+        denial=clauses(lex.denial, negation=False, denial=True) | lies
+        | (everywhere if cue == "denial" else frozenset()),
+        confirm=clauses(lex.confirm, negation=False)
+        | (everywhere if cue == "confirm" else frozenset()),
+        names_claim=any(t.lemma_.lower() in lex.claim_nouns for t in piece.tokens))
+
+
+def _denies_something(token: Any, lex: ClaimLexicon) -> bool:
+    """A cue verb must govern a clause or a claim: "denied that ...", "dismissed the claims".
+
+    "were denied visas" or "denied responsibility" dispute no proposition;
+    adjectives and nouns ("false", "propaganda") stand on their own.
+    """
+    if token.pos_ != "VERB":
+        return True
+    return any(c.dep_ in CLAUSE_DEPS or (c.dep_ in OBJECT_DEPS and lemma(c, lex) in
+                                          lex.claim_nouns) for c in token.children)
+
+
+def _cue_kind(cue: Any | None, lex: ClaimLexicon) -> str | None:
+    """What a quote's cue verb says of its content: "confirmed" / "denied" / "doubted that".
+
+    The cue governs the whole quote; a negated confirmation ("did not
+    confirm") is doubt, a negated denial none.
+    """
+    if cue is None:
+        return None
+    words = (cue.lower_, lemma(cue, lex))
+    neg = negated(cue, frozenset(t.i for t in cue.sent))
+    if any(len(p) == 1 and p[0] in words for p in lex.confirm):
+        return "doubt" if neg else "confirm"
+    if not neg and any(len(p) == 1 and p[0] in words for p in lex.denial) \
+            and _denies_something(cue, lex):
+        return "denial"
+    if any(len(p) == 1 and p[0] in words for p in lex.doubt):
+        return "doubt"
+    return None
+
+
+def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
+    """``(stance, reason)`` of ``other`` on ``claim``, or None when it takes none.
+
+    A cue counts only over the clause it governs: in "we have not seen any
+    de-escalation, but we will monitor the signs", "not seen any" says nothing
+    about the signs.
+    """
+    ct, ot = claim.topic, other.topic
+    shared = set(ct.asserted) & set(ot.asserted)
+    strong = shared & ct.strong & ot.strong
+    linked = len(strong) >= MIN_SHARED
+    topics = {d.topic for d in ct.directions}
+    at = [i for k, i in ot.at if k in strong] + [
+        i for d in ot.directions if d.topic in topics for i in d.at]
+
+    def cued(clauses: frozenset[int]) -> bool:
+        return any(other.clause_of[i] in clauses for i in at)
+
+    by_direction = direction_stance(ct.directions, ot.directions)
+    if (cued(other.denial) and (linked or by_direction)) or (
+            other.denial and other.names_claim and _near(claim, other)):
+        return DISPUTES, "denial"
+    if by_direction is not None and by_direction[0] == DISPUTES:
+        return by_direction
+    if by_direction is not None:
+        return (SUPPORTS, "confirms" if cued(other.confirm) else "same") if strong else None
+    # Without a shared direction, the other must speak of the claim's predicate:
+    # "no evidence that sanctions trigger regime change" is not about a "sanctions regime".
+    if not linked or ct.predicate not in shared:
+        return None
+    if cued(other.doubt):
+        return DISPUTES, "doubt"
+    if ot.predicate in shared and ct.polarity != ot.polarity:
+        return DISPUTES, "negation"
+    if cued(other.confirm):
+        return SUPPORTS, "confirms"
+    return (SUPPORTS, "same") if _same(ct, ot, shared, strong) else None
+
+
+def _same(ct: Topic, ot: Topic, shared: set[str], strong: set[str]) -> bool:
+    """Whether two statements assert one proposition: its predicate and most words shared.
+
+    A claim with a direction is backed only through its direction: "troops
+    line the border" shares words with "troops return to bases" but not its sense.
+    """
+    if ct.directions or ct.polarity != ot.polarity:
+        return False
+    smaller = min(len(ct.keys), len(ot.keys))
+    return len(strong) >= MIN_SAME_STRONG and len(shared) >= SAME_COVERAGE * smaller
+
+
+def direction_stance(claim: tuple[Direction, ...], other: tuple[Direction, ...]
+                     ) -> tuple[str, str] | None:
+    """The stance one statement's directions take on a claim's, or None.
+
+    Same direction both asserted (or both negated) supports; one side
+    asserted and the other negated disputes ("no de-escalation" against "troops
+    pull back"); opposite directions both asserted dispute ("brought closer"
+    against "returning to bases"). A statement pulling both ways takes none.
+    """
+    verdicts = {v for c in claim for o in other if c.topic == o.topic
+                for v in [_pair(c, o)] if v is not None}
+    if len(verdicts) != 1:
+        return None
+    return verdicts.pop()
+
+
+def _pair(claim: Direction, other: Direction) -> tuple[str, str] | None:
+    same_side = claim.side == other.side
+    if claim.negated == other.negated:
+        if same_side:
+            return SUPPORTS, "same"
+        return None if claim.negated else (DISPUTES, "opposite")
+    if same_side:
+        return DISPUTES, "negation"
+    # "no de-escalation" is backed by "a build-up"; "troops pull back" is not
+    # disputed by "no build-up".
+    return (SUPPORTS, "same") if claim.negated else None
+
+
+def _near(claim: Reading, other: Reading) -> bool:
+    """Whether ``other`` comes in the claim's paragraph or the next few after it."""
+    gap = other.statement.piece.par.index - claim.statement.piece.par.index
+    return 0 <= gap <= DENIAL_REACH
+
+
+def same_party(a: Ref | None, b: Ref | None, ctx: ArticleContext) -> bool:
+    """Whether two actors speak for one party: the same actor, or a state and its own organs.
+
+    A state's institutions, state media and office holders (with a role in the
+    gazetteer at publication) speak for it; two persons or two bodies of one
+    country do not make each other one party.
+    """
+    if a is None or b is None:
+        return False
+    if a.get("id") == b.get("id"):
+        return True
+    first, second = ctx.gazetteer.get(str(a.get("id"))), ctx.gazetteer.get(str(b.get("id")))
+    if first is None or second is None or not first.country or first.country != second.country:
+        return False
+    if STATE_KIND not in (first.kind, second.kind):
+        return False
+    organ = second if first.kind == STATE_KIND else first
+    return organ.kind != PERSON_KIND or organ.role_at(ctx.published) is not None

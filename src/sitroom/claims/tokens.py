@@ -1,0 +1,182 @@
+"""Pieces of the parsed article and what the claims stage asks of their tokens.
+
+A ``Piece`` is a stretch of one sentence (the content of a quote, a clause of
+the outlet's narration) with its spaCy tokens, so that every later step reads
+the parse the pipeline made once and maps back to ``Article.text``. The
+helpers here match lexicon phrases on tokens and answer the two scope
+questions: is a token under a negation, and is it in a hypothetical clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.claims.lexicon import ClaimLexicon, Phrase
+from sitroom.context import ArticleContext
+from sitroom.nlp import Paragraph
+
+#: Dependency edges that end a negation's scope on the way up the tree: the
+#: negation of "we have not seen X, but we will monitor Y" does not reach Y.
+SCOPE_BREAKS = frozenset({"conj", "advcl", "parataxis", "relcl"})
+#: Dependents that negate their head ("not seen", "no sign", "never confirmed").
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+#: Punctuation a phrase match may not jump over.
+HARD_PUNCT = frozenset({",", ".", ";", ":", "?", "!", "(", ")"})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of one sentence with its tokens; ``start``/``end`` are article offsets."""
+
+    par: Paragraph
+    tokens: tuple[Any, ...]
+
+    @property
+    def start(self) -> int:
+        return int(self.par.start + self.tokens[0].idx)
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return int(self.par.start + last.idx + len(last.text))
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def indices(self) -> frozenset[int]:
+        """The token indices of the piece in its paragraph's ``Doc``."""
+        return frozenset(t.i for t in self.tokens)
+
+    def offset(self, token: Any) -> tuple[int, int]:
+        """A token's span in the article text."""
+        start = int(self.par.start + token.idx)
+        return start, start + len(token.text)
+
+
+def trimmed(par: Paragraph, tokens: Sequence[Any]) -> Piece | None:
+    """A piece of ``tokens`` with punctuation and spaces trimmed from both ends, or None."""
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo].is_punct or tokens[lo].is_space):
+        lo += 1
+    while hi > lo and (tokens[hi - 1].is_punct or tokens[hi - 1].is_space):
+        hi -= 1
+    return Piece(par, tuple(tokens[lo:hi])) if hi > lo else None
+
+
+def sentence_pieces(ctx: ArticleContext, start: int, end: int) -> Iterator[Piece]:
+    """The pieces of ``[start, end)``: one per sentence it touches, trimmed."""
+    for par in ctx.paragraphs:
+        if par.end <= start or par.start >= end:
+            continue
+        for sent in par.doc.sents:
+            inside = [t for t in sent if start <= par.start + t.idx
+                      and par.start + t.idx + len(t.text) <= end]
+            piece = trimmed(par, inside) if inside else None
+            if piece is not None:
+                yield piece
+
+
+def token_at(ctx: ArticleContext, offset: int) -> Any | None:
+    """The token starting at an article offset, or None."""
+    par = ctx.paragraph_at(offset)
+    if par is None:
+        return None
+    for token in par.doc:
+        if par.start + token.idx == offset:
+            return token
+    return None
+
+
+def lemma(token: Any, lex: ClaimLexicon) -> str:
+    """A token's lower-case lemma, with the lexicon's fixes ("bases" is not "basis")."""
+    value = str(token.lemma_).lower()
+    return lex.lemma_fixes.get(value, value)
+
+
+def word_matches(word: str, token: Any, lex: ClaimLexicon) -> bool:
+    """A lexicon word matches a token by its written form or its lemma."""
+    return word in (token.lower_, lemma(token, lex))
+
+
+def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLexicon,
+                 *, skip: frozenset[int] = frozenset()) -> list[tuple[Phrase, tuple[Any, ...]]]:
+    """Every match of the phrases in ``tokens``: ``(phrase, matched tokens)``.
+
+    Words of a phrase may have up to ``lex.max_gap`` other tokens between
+    them, never a comma or full stop; tokens whose index is in ``skip`` (taken
+    by another lexicon, e.g. "false" of "false flag") never match.
+    """
+    found: list[tuple[Phrase, tuple[Any, ...]]] = []
+    for words in phrases:
+        for pos, token in enumerate(tokens):
+            if token.i in skip or not word_matches(words[0], token, lex):
+                continue
+            matched = _rest(tokens, pos, words, lex, skip)
+            if matched is not None:
+                found.append((words, matched))
+    return found
+
+
+def _rest(tokens: Sequence[Any], pos: int, words: Phrase, lex: ClaimLexicon,
+          skip: frozenset[int]) -> tuple[Any, ...] | None:
+    """The tokens matching ``words`` from ``tokens[pos]`` on, gaps allowed, or None."""
+    matched = [tokens[pos]]
+    for word in words[1:]:
+        nxt = None
+        for k in range(pos + 1, min(len(tokens), pos + 2 + lex.max_gap)):
+            if tokens[k].i in skip:
+                break
+            if word_matches(word, tokens[k], lex):
+                nxt = k
+                break
+            if tokens[k].text in HARD_PUNCT:
+                break
+        if nxt is None:
+            return None
+        matched.append(tokens[nxt])
+        pos = nxt
+    return tuple(matched)
+
+
+def negated(token: Any, inside: frozenset[int]) -> bool:
+    """Whether a negation scopes over ``token`` within the piece (``inside``).
+
+    A token is negated when it, or a head above it reached without crossing a
+    clause boundary (``SCOPE_BREAKS``), has a negating dependent: "not seen any
+    de-escalation", "no sign of withdrawal", "not verified that units returned".
+    """
+    node = token
+    while True:
+        if any(c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod", "preconj")
+               for c in node.children):
+            return True
+        if node.dep_ in SCOPE_BREAKS or node.head.i == node.i or node.head.i not in inside:
+            return False
+        node = node.head
+
+
+def clause_head(token: Any, inside: frozenset[int]) -> int:
+    """The index of the head of the clause holding ``token`` within the piece.
+
+    Climbs as ``negated`` does, so that a cue ("not seen any", "denied") and a
+    word share a clause exactly when the cue's scope can reach the word.
+    """
+    node = token
+    while not (node.dep_ in SCOPE_BREAKS or node.head.i == node.i
+               or node.head.i not in inside):
+        node = node.head
+    return int(node.i)
+
+
+def hypothetical(token: Any, inside: frozenset[int], marks: frozenset[str]) -> bool:
+    """Whether ``token`` sits in a clause opened by "if", "whether" or "unless"."""
+    node = token
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+        if node.head.i == node.i or node.head.i not in inside:
+            return False
+        node = node.head

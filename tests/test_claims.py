@@ -1,0 +1,208 @@
+"""Claims: hedges, stances and verification on small articles written for these tests.
+
+Each article is a few sentences, run through the parse and attribution the
+pipeline uses, so claims are checked against real quote dicts; claims and
+stances are found by phrases of their text, never by quote ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitroom.attribution import attribute
+from sitroom.attribution.ports import default_gazetteer
+from sitroom.claims import find_claims
+from sitroom.claims.lexicon import claim_lexicon
+from sitroom.context import ArticleContext
+from sitroom.models import Article
+from sitroom.nlp import parse
+
+OUTLET = "Daily Ledger"
+
+
+def claims_of(text: str, *, published: str = "2022-03-01T10:00:00") -> list[dict[str, Any]]:
+    article = Article(text=text, published=published)
+    paragraphs = parse(text)
+    gazetteer = default_gazetteer()
+    found = attribute(article, outlet=OUTLET, gazetteer=gazetteer, paragraphs=paragraphs)
+    ctx = ArticleContext(article=article, paragraphs=paragraphs, entities=found.entities,
+                         quotes=found.quotes, gazetteer=gazetteer, outlet=OUTLET)
+    claims = find_claims(ctx)
+    for c in claims:  # every span indexes the text it names
+        assert text[slice(*c["span"])] == c["text"]
+        for s in c["stances"]:
+            assert text[slice(*s["span"])] == s["text"]
+    return claims
+
+
+def claim(claims: list[dict[str, Any]], phrase: str) -> dict[str, Any]:
+    hits = [c for c in claims if phrase in c["text"]]
+    assert len(hits) == 1, (phrase, [c["text"] for c in claims])
+    return hits[0]
+
+
+def stances(c: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """``(speaker, stance, reason)`` of every stance on a claim."""
+    return [(s["by"]["name"], s["stance"], s["reason"]) for s in c["stances"]]
+
+
+# hedges
+
+
+@pytest.mark.parametrize(("text", "phrase", "hedge"), [
+    ("Ukraine's defence ministry claimed that its forces destroyed a Russian convoy near Kharkiv.",
+     "destroyed a Russian convoy", "claimed"),
+    ("The mayor said the bridge over the river was reportedly destroyed by shelling overnight.",
+     "the bridge over the river", "reportedly"),
+    ("The minister said Russia could launch an attack on the capital within days.",
+     "launch an attack", "could"),
+    ("Officials said Moscow was preparing a false flag operation in the east of the country.",
+     "preparing a false flag", "false flag"),
+    ("Police said the purported leader of the group had been arrested at the airport.",
+     "leader of the group", "purported"),
+])
+def test_hedge_families(text: str, phrase: str, hedge: str) -> None:
+    assert hedge in claim(claims_of(text), phrase)["hedges"]
+
+
+def test_hedged_narration_is_the_outlets_claim() -> None:
+    claims = claims_of(
+        "State television broadcast a video appearing to show soldiers leaving the city.\n\n"
+        "The city council met on Monday to discuss the budget for schools.")
+    c = claim(claims, "appearing to show soldiers")
+    assert c["claimant"] == {"id": "outlet:daily-ledger", "name": OUTLET}
+    assert c["hedges"] == ["appearing to show"]
+    assert c["quote"] is None
+    assert not [x for x in claims if "city council" in x["text"]]
+
+
+def test_trailing_with_clause_is_split_off_the_claim() -> None:
+    claims = claims_of(
+        "The army said its units had left the northern town, with Ukrainian officials "
+        "releasing photographs purporting to show empty trenches.")
+    c = claim(claims, "its units had left the northern town")
+    assert c["text"].endswith("the northern town")
+    assert "purporting to show" in c["hedges"]
+    footage = claim(claims, "Ukrainian officials releasing photographs")
+    assert footage["claimant"]["id"] == "outlet:daily-ledger"
+
+
+# stances and verification
+
+
+def test_support_by_the_same_proposition() -> None:
+    c = claim(claims_of(
+        "Ukraine's defence ministry said Russian shells hit the maternity hospital in "
+        "Mariupol on Wednesday.\n\n"
+        "The World Health Organization said Russian shells hit the maternity hospital."),
+        "Mariupol on Wednesday")
+    assert stances(c) == [("World Health Organization", "supports", "same")]
+    assert c["verification"] == "supported"
+
+
+def test_confirmation_makes_a_claim_confirmed() -> None:
+    c = claim(claims_of(
+        "Ukraine's defence ministry said Russian shells hit the maternity hospital in "
+        "Mariupol on Wednesday.\n\n"
+        "The United Nations confirmed that Russian shells hit the maternity hospital."),
+        "Mariupol on Wednesday")
+    assert [(s, st) for s, st, _ in stances(c)] == [("United Nations", "supports")]
+    assert stances(c)[0][2] == "confirms"
+    assert c["verification"] == "confirmed"
+
+
+def test_dispute_by_negation() -> None:
+    c = claim(claims_of(
+        "Russia's defence ministry said its forces had captured the airport at Hostomel.\n\n"
+        "Volodymyr Zelensky said Russian forces had not captured the airport at Hostomel."),
+        "its forces had captured")
+    assert stances(c) == [("Volodymyr Zelensky", "disputes", "negation")]
+    assert c["verification"] == "disputed"
+
+
+def test_dispute_by_doubt() -> None:
+    c = claim(claims_of(
+        "Russia's defence ministry said its forces had captured the airport at Hostomel.\n\n"
+        "Volodymyr Zelensky said there was no evidence that the airport had been captured."),
+        "its forces had captured")
+    assert [(s, st) for s, st, _ in stances(c)] == [("Volodymyr Zelensky", "disputes")]
+    assert c["verification"] == "disputed"
+
+
+def test_dispute_by_the_opposite_direction() -> None:
+    c = claim(claims_of(
+        "Russia's defence ministry said its troops were withdrawing from the border.\n\n"
+        "Jens Stoltenberg said Russia was massing more troops near the border."),
+        "troops were withdrawing")
+    assert stances(c) == [("Jens Stoltenberg", "disputes", "opposite")]
+
+
+def test_denial_by_the_party_the_claim_is_about() -> None:
+    c = claim(claims_of(
+        "Volodymyr Zelensky said Russia had shelled a hospital in Kharkiv.\n\n"
+        "Russia's defence ministry denied that it had shelled the hospital, calling the "
+        "report propaganda."),
+        "shelled a hospital in Kharkiv")
+    assert stances(c) == [("Russian Ministry of Defence", "disputes", "denial")]
+    assert c["verification"] == "denied"
+
+
+def test_false_flag_is_a_hedge_not_a_denial() -> None:
+    c = claim(claims_of(
+        "Volodymyr Zelensky said Russian troops were preparing an attack on Kyiv.\n\n"
+        "Boris Johnson said Russia was planning a false flag attack on Kyiv."),
+        "preparing an attack")
+    assert all(s["reason"] != "denial" for s in c["stances"])
+
+
+def test_no_stance_without_a_shared_topic() -> None:
+    c = claim(claims_of(
+        "Volodymyr Zelensky said Russian shells had destroyed the bridge at Irpin.\n\n"
+        "Russia's foreign ministry denied that grain exports from Odesa were blocked."),
+        "destroyed the bridge")
+    assert c["stances"] == []
+    assert c["verification"] == "unverified"
+
+
+def test_a_claimant_takes_no_stance_on_its_own_claim() -> None:
+    c = claim(claims_of(
+        "Volodymyr Zelensky said Russian forces had captured the airport at Hostomel.\n\n"
+        "Later, Mr Zelensky said Russian forces had not captured the airport at Hostomel."),
+        "forces had captured")
+    assert c["stances"] == []
+
+
+# what is not a claim
+
+
+@pytest.mark.parametrize("text", [
+    '"Why would anyone believe that?" Volodymyr Zelensky said.',
+    '"Thank you all for coming here today," Volodymyr Zelensky said.',
+    '"Total chaos," Volodymyr Zelensky said.',
+    "Volodymyr Zelensky urged Nato to close the sky over Ukraine.",
+    "Volodymyr Zelensky called for talks to be held in Istanbul.",
+    "Volodymyr Zelensky did not say what other territories the army was referring to.",
+])
+def test_non_claims(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_claim_record_shape() -> None:
+    c = claim(claims_of("Volodymyr Zelensky said Russian forces did not capture the airport."),
+              "capture the airport")
+    assert c["id"] == "c1"
+    assert c["claimant"]["name"] == "Volodymyr Zelensky"
+    assert c["quote"] == "q1"
+    assert c["polarity"] == "negative"
+    assert "airport" in c["topic"] and "capture" in c["topic"]
+    assert set(c) >= {"id", "text", "span", "claimant", "quote", "hedges", "verification",
+                      "stances", "topic", "polarity"}
+
+
+def test_lexicon_loads_hedges_from_both_files() -> None:
+    lex = claim_lexicon()
+    assert "reportedly" in lex.hedge_words  # data/hedges.toml
+    assert ("false", "flag") in lex.hedge_phrases  # data/claims.toml
+    assert ("build", "-", "up") in lex.directions[0].backward_phrases
