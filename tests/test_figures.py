@@ -1,0 +1,247 @@
+"""Figures of small invented articles and of the founding example (docs/records.md).
+
+Each invented article is analysed once per module; the tests name the figures
+that must appear, with value, qualifier, unit, measure, subject, source and
+revisions, and the numbers that must not (years, ages, shares, times, names,
+phone numbers, references back to people already counted).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitroom.models import RawDocument
+from sitroom.pipeline import analyze_document
+
+SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
+#: The file name gives the outlet (LBC), so that figures in the outlet's voice have a source.
+ARTICLE_PATH = "lbc-2022-03-03-figures-test.txt"
+
+FRONTIER = """Frontier tensions rise as columns gather
+
+3 March 2022, 09:15
+
+By Ada Testwriter
+
+More than 40,000 troops now line the northern frontier, an increase from the previously \
+estimated 30,000, according to the United Nations.
+
+At least 12 civilians were killed in Dolynsk on Wednesday and 30 wounded. Thousands of \
+residents have fled the town.
+
+The alliance approved $1.2bn in military aid and 300 million euros for shelters. Between \
+2,000 and 3,500 soldiers are believed to be trapped in the old fortress.
+
+Anna Kovac, 52, who has lived in Dolynsk since 2003, said 40% of homes were without power \
+and the 2nd battalion had left at 10:30.
+
+The MiG-29 squadron flew over the town three times. Two dozen tanks were seen near the \
+river crossing.
+
+The two men were later released. Some 150k refugees crossed into the neighbouring state, \
+and a hundred and fifty thousand people were displaced.
+
+The death toll rose from 300 to 450 overnight. Officials estimate 90 people a day are leaving.
+"""
+
+SIEGE = """Mayor warns of worsening siege
+
+4 March 2022, 11:00
+
+By Ada Testwriter
+
+Mayor Petro Halych said: "Nearly 5,000 people are still trapped in the basements and up \
+to 800 children have no water."
+
+Halych added that 2,000-3,000 families had left since Sunday.
+
+Officials said about 200 people had been detained at checkpoints.
+
+It is thought that roughly 15 drones struck the depot overnight.
+
+Call 0800 123 4567 for help. The Covid-19 rules and the G7 summit were postponed to 2023.
+"""
+
+
+def _analyse(text: str, path: str = ARTICLE_PATH) -> dict[str, Any]:
+    doc = RawDocument(origin=path, data=text.encode("utf-8"), format="text", via="file",
+                      path=path)
+    return analyze_document(doc).to_dict()
+
+
+@pytest.fixture(scope="module")
+def frontier() -> dict[str, Any]:
+    return _analyse(FRONTIER)
+
+
+@pytest.fixture(scope="module")
+def siege() -> dict[str, Any]:
+    return _analyse(SIEGE)
+
+
+def _figure(record: dict[str, Any], text: str) -> dict[str, Any]:
+    hits = [f for f in record["figures"] if f["text"] == text]
+    assert len(hits) == 1, (text, [f["text"] for f in record["figures"]])
+    figure: dict[str, Any] = hits[0]
+    return figure
+
+
+def _by_id(record: dict[str, Any], ident: str | None) -> dict[str, Any]:
+    figure: dict[str, Any] = next(f for f in record["figures"] if f["id"] == ident)
+    return figure
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier", "unit", "measure", "subject"), [
+    ("More than 40,000 troops", 40000, "over", "troops", "troops",
+     "troops on the northern frontier"),
+    ("At least 12 civilians", 12, "at least", "civilians", "killed", "civilians killed in Dolynsk"),
+    ("30 wounded", 30, "exactly", "wounded", "wounded", "wounded"),
+    ("Thousands of residents", 1000, "at least", "residents", "refugees", "residents fled"),
+    ("$1.2bn", 1200000000, "exactly", "dollars", "money", "dollars in military aid"),
+    ("300 million euros", 300000000, "exactly", "euros", "money", "euros for shelters"),
+    ("Two dozen tanks", 24, "exactly", "tanks", "equipment", "tanks near the river crossing"),
+    ("Some 150k refugees", 150000, "about", "refugees", "refugees",
+     "refugees into the neighbouring state"),
+    ("a hundred and fifty thousand people", 150000, "exactly", "people", "displaced",
+     "people displaced"),
+])
+def test_figures_of_an_invented_article(frontier: dict[str, Any], text: str, value: int,
+                                        qualifier: str, unit: str, measure: str,
+                                        subject: str) -> None:
+    figure = _figure(frontier, text)
+    assert (figure["value"], figure["qualifier"], figure["unit"], figure["measure"],
+            figure["subject"]) == (value, qualifier, unit, measure, subject)
+    assert figure["date"] == "2022-03-03"
+    start, end = figure["span"]
+    assert frontier["article"]["text"][start:end] == text
+
+
+def test_a_range(frontier: dict[str, Any]) -> None:
+    figure = _figure(frontier, "Between 2,000 and 3,500 soldiers")
+    assert (figure["value"], figure["value_max"], figure["qualifier"], figure["measure"]) == (
+        2000, 3500, "between", "troops")
+    assert figure["estimate"] is True
+    assert figure["source"] is None and figure["source_kind"] == "unnamed"
+
+
+def test_vague_quantities_are_marked(frontier: dict[str, Any]) -> None:
+    assert _figure(frontier, "Thousands of residents")["vague"] is True
+    assert _figure(frontier, "Two dozen tanks")["vague"] is False
+
+
+def test_the_older_figure_takes_the_unit_of_the_one_that_revises_it(
+        frontier: dict[str, Any]) -> None:
+    newer = _figure(frontier, "More than 40,000 troops")
+    older = _by_id(frontier, newer["revises"])
+    assert (older["value"], older["text"], older["measure"], older["unit"]) == (
+        30000, "30,000", "troops", "troops")
+    assert older["revises"] is None
+    assert newer["source"] == older["source"] and newer["source"]["name"] == "United Nations"
+
+
+def test_a_change_from_one_total_to_another(frontier: dict[str, Any]) -> None:
+    newer = _figure(frontier, "450")
+    older = _by_id(frontier, newer["revises"])
+    assert (older["value"], newer["measure"], older["measure"]) == (300, "killed", "killed")
+    assert newer["subject"] == "death toll"
+
+
+def test_the_outlet_speaks_in_its_own_voice(frontier: dict[str, Any]) -> None:
+    figure = _figure(frontier, "Two dozen tanks")
+    assert figure["source_kind"] == "outlet"
+    assert figure["source"] == {"id": "outlet:lbc", "name": "LBC"}
+    assert figure["quote"] is None and figure["estimate"] is False
+
+
+def test_numbers_that_are_no_figures(frontier: dict[str, Any]) -> None:
+    values = {f["value"] for f in frontier["figures"]}
+    for noise in (52, 2003, 40, 2, 29, 3):  # age, year, share, ordinal, name, "three times"
+        assert noise not in values, noise
+    assert 90 not in values  # "90 people a day": a rate
+    spans = [f["span"] for f in frontier["figures"]]
+    clock = frontier["article"]["text"].index("10:30")
+    assert not any(start <= clock < end for start, end in spans)
+    assert not any(f["unit"] == "men" for f in frontier["figures"])  # "The two men": anaphoric
+    assert len(frontier["figures"]) == 13, [f["text"] for f in frontier["figures"]]
+
+
+def test_a_figure_in_a_quote_has_its_speaker(siege: dict[str, Any]) -> None:
+    figure = _figure(siege, "Nearly 5,000 people")
+    assert (figure["qualifier"], figure["source_kind"]) == ("nearly", "speaker")
+    assert figure["source"]["name"] == "Petro Halych"
+    assert figure["quote"] is not None
+    assert figure["subject"] == "people in the basements"
+    children = _figure(siege, "up to 800 children")
+    assert (children["value"], children["qualifier"], children["measure"]) == (800, "up to",
+                                                                            "other")
+
+
+def test_a_dash_range_in_reported_speech(siege: dict[str, Any]) -> None:
+    figure = _figure(siege, "2,000-3,000 families")
+    assert (figure["value"], figure["value_max"], figure["qualifier"]) == (2000, 3000, "between")
+    assert figure["source"]["name"] == "Petro Halych"
+
+
+def test_officials_said_is_an_unnamed_source(siege: dict[str, Any]) -> None:
+    figure = _figure(siege, "about 200 people")
+    assert (figure["measure"], figure["subject"]) == ("detained", "people detained at checkpoints")
+    assert figure["source"] is None and figure["source_kind"] == "unnamed"
+
+
+def test_it_is_thought_is_an_unnamed_estimate(siege: dict[str, Any]) -> None:
+    figure = _figure(siege, "roughly 15 drones")
+    assert (figure["qualifier"], figure["measure"], figure["estimate"]) == ("about", "equipment",
+                                                                           True)
+    assert figure["source"] is None and figure["source_kind"] == "unnamed"
+
+
+def test_phone_numbers_names_and_years_are_no_figures(siege: dict[str, Any]) -> None:
+    assert len(siege["figures"]) == 5, [f["text"] for f in siege["figures"]]
+
+
+def test_ids_are_in_text_order_and_spans_index_the_text(frontier: dict[str, Any]) -> None:
+    figures = frontier["figures"]
+    assert [f["id"] for f in figures] == [f"f{n}" for n in range(1, len(figures) + 1)]
+    assert [f["span"][0] for f in figures] == sorted(f["span"][0] for f in figures)
+    text = frontier["article"]["text"]
+    assert all(text[f["span"][0]:f["span"][1]] == f["text"] for f in figures)
+
+
+# The founding example
+
+
+def _data_dir() -> Path:
+    env = os.environ.get("SITROOM_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict[str, Any]:
+    path = _data_dir() / "seed" / SEED_NAME
+    if not path.is_file():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"the founding example is missing at {path}; CI must provide "
+                        "../shared/data or set SITROOM_DATA")
+        pytest.skip(f"founding example not found at {path} (set SITROOM_DATA)")
+    return _analyse(path.read_text(encoding="utf-8"), path=str(path))
+
+
+def test_founding_example_troop_figures(seed: dict[str, Any]) -> None:
+    newer = _figure(seed, "over 150,000 troops")
+    assert (newer["value"], newer["qualifier"], newer["unit"], newer["measure"]) == (
+        150000, "over", "troops", "troops")
+    assert newer["source"] == {"id": "joe-biden", "name": "Joe Biden"}
+    assert newer["source_kind"] == "speaker" and newer["quote"] is not None
+    assert newer["estimate"] is True and newer["date"] == "2022-02-15"
+    assert newer["subject"] == "troops on Ukraine's border"
+    older = _by_id(seed, newer["revises"])
+    assert (older["value"], older["measure"], older["text"]) == (130000, "troops", "130,000")
+    assert older["source"] == newer["source"] and older["revises"] is None
+
+
+def test_founding_example_has_no_other_figures(seed: dict[str, Any]) -> None:
+    assert [f["value"] for f in seed["figures"]] == [150000, 130000]
