@@ -21,5 +21,6 @@ SECTIONS: list[str] = [
     "bench.zyte",
     "bench.polnear",
     "bench.devgold",
+    "bench.plover",
     "bench.throughput",
 ]

@@ -1,6 +1,16 @@
 """Events: PLOVER-coded events with actor, target, status and who reported them.
 
-``find_events(ctx)`` returns the contract's ``events`` list for one article.
+``find_events(ctx)`` returns the contract's ``events`` list for one article
+(docs/records.md). The stage reads the parse the pipeline already made (no
+second parse) and the quotes of attribution; its words, modes and weights come
+from ``data/plover.toml`` (``lexicon.py``). The modules, in the order they run:
+
+- ``triggers.py``  tokens that name an event ("attacked", "pull back", "build-up");
+- ``roles.py``     actor and target from the dependency parse, resolved to actors;
+- ``status.py``    asserted, claimed, disputed, denied, hypothetical, future, negated;
+- ``coder.py``     one sentence's events, promises and threats recoded;
+- ``records.py``   the contract records, with their PLOVER modes;
+- ``main.py``      the main event of a sentence (for scoring against one gold type).
 """
 
 from __future__ import annotations
@@ -8,11 +18,60 @@ from __future__ import annotations
 from typing import Any
 
 from sitroom.context import ArticleContext
+from sitroom.events.coder import Found, code_sentence
+from sitroom.events.lexicon import TYPES, Lexicon, lexicon
+from sitroom.events.main import main_event
+from sitroom.events.records import to_record
+
+#: Statuses a claim can lose to a source that negates or disputes the same kind of event.
+_DISPUTABLE = frozenset({"claimed", "asserted"})
 
 
 def find_events(ctx: ArticleContext) -> list[dict[str, Any]]:
-    """The events of one article (see DESIGN.md, output contract)."""
-    return []
+    """The events of one article, in text order (see docs/records.md).
+
+    Args:
+        ctx: the parsed, attributed article.
+
+    Returns:
+        One record per event: type, mode, actor, target, status, reported_by,
+        trigger, text, span, date, weight and quote (plus ``action`` for a
+        promised or threatened action).
+
+    Raises:
+        DataFileError: ``data/plover.toml`` is missing or malformed.
+    """
+    lex = lexicon()
+    found = code_article(ctx, lex)
+    return [to_record(ctx, f, i, lex) for i, f in enumerate(found, start=1)]
 
 
-__all__ = ["find_events"]
+def code_article(ctx: ArticleContext, lex: Lexicon) -> list[Found]:
+    """Every sentence's events, then the article-wide dispute pass."""
+    found: list[Found] = []
+    for par in ctx.paragraphs:
+        for sent in par.doc.sents:
+            found.extend(code_sentence(ctx, par, sent, lex))
+    _mark_disputed(found)
+    return found
+
+
+def _mark_disputed(found: list[Found]) -> None:
+    """A claimed event is disputed when another source negates or disputes its kind.
+
+    "Russia says troops are pulling back" against NATO's "we have not seen any
+    pullback": the claim stands disputed in this article.
+    """
+    against = {(f.type, _id(f.reported_by)) for f in found if f.status in ("negated", "disputed")}
+    for f in found:
+        if f.status != "claimed":
+            continue
+        if any(t == f.type and who != _id(f.reported_by) for t, who in against):
+            f.status = "disputed"
+
+
+def _id(ref: dict[str, Any] | None) -> Any:
+    return ref.get("id") if ref else None
+
+
+__all__ = ["TYPES", "find_events", "main_event"]

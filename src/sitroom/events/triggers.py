@@ -1,0 +1,174 @@
+"""Trigger matching: which tokens of a parsed sentence name a PLOVER event.
+
+Verbs and adjectives match on their lemma, with the further words of an
+entry ("pull back", "impose sanction") among the words the verb governs.
+Nouns match as a run of words ending at the head noun ("hunger strike",
+"build-up"). When one token matches several entries the most specific wins,
+then the heaviest; an ``except`` entry of the winning type that is at least as
+specific vetoes it ("warn of" a danger is no threat).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.events.lexicon import Lexicon, Trigger
+
+#: Parts of speech a verb (or adjective) entry may start on.
+_VERB_POS = frozenset({"VERB"})
+_ADJ_POS = frozenset({"ADJ", "VERB"})
+#: Parts of speech a one-word noun entry may end on.
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Dependents that never complete a trigger phrase.
+_SKIP_DEPS = frozenset({"punct", "cc", "nsubj", "mark", "advcl", "ccomp", "conj", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger found in a sentence: the entry and the token that heads it."""
+
+    trigger: Trigger
+    #: the spaCy token the event hangs on (the verb, adjective or head noun)
+    token: Any
+    #: doc indexes ``[lo, hi)`` of the trigger's own words in the text
+    lo: int
+    hi: int
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+
+def find_triggers(sent: Any, lex: Lexicon) -> list[Match]:
+    """The triggers of one spaCy sentence, at most one per token, in text order."""
+    found: dict[int, Match] = {}
+    for token in sent:
+        if token.dep_ == "amod" and token.pos_ == "VERB":
+            continue  # "threatening positions", "the deployed troops": a description, no event
+        match = best_match(token, lex)
+        if match is not None and match.token.i not in found:
+            found[match.token.i] = match
+    covered = {i for m in found.values() if m.hi - m.lo > 1 for i in range(m.lo, m.hi)}
+    return [m for m in found.values() if not _restates(m, found)
+            and not (m.hi - m.lo == 1 and m.token.i in covered)]  # "war" in "war games"
+
+
+def _restates(match: Match, found: dict[int, Match]) -> bool:
+    """Whether a noun only restates the trigger it hangs on ("launch an offensive", "protesters
+    demonstrated") or only modifies another noun."""
+    if match.trigger.pos not in ("noun", "charge"):
+        return False
+    if match.token.dep_ == "compound" and match.hi - match.lo == 1:
+        return True  # a modifier: "opposition activists", "aid workers"
+    head = match.token.head
+    if match.token.dep_ == "pobj":
+        head = head.head
+    above = found.get(head.i)
+    return above is not None and above is not match and above.type == match.type
+
+
+def best_match(token: Any, lex: Lexicon) -> Match | None:
+    """The most specific, then heaviest, entry a token starts, unless an exception vetoes it."""
+    candidates = [*_head_matches(token, lex), *_noun_matches(token, lex)]
+    candidates.sort(key=lambda m: (m.trigger.size, m.trigger.weight), reverse=True)
+    for match in candidates:
+        if not _vetoed(match, lex):
+            return match
+    return None
+
+
+def governed_words(token: Any) -> set[str]:
+    """Lemmas and lower-case forms of what a token governs (objects of its prepositions too)."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _SKIP_DEPS:
+            continue
+        words.update(_forms(child))
+        if child.dep_ in ("prep", "agent", "xcomp", "dobj", "prt", "advmod", "acomp"):
+            for grand in child.children:
+                if grand.dep_ not in _SKIP_DEPS:
+                    words.update(_forms(grand))
+    return words
+
+
+def _forms(token: Any) -> tuple[str, str, str]:
+    """Lemma, lower-case text, and the text without a plural "s" (the lemmatizer reads
+    "bases" as "basis")."""
+    lower = token.text.lower()
+    return token.lemma_.lower(), lower, lower.removesuffix("s")
+
+
+def _head_matches(token: Any, lex: Lexicon) -> list[Match]:
+    """Verb and adjective entries whose head is this token and whose words it governs."""
+    entries = lex.heads.get(token.lemma_.lower(), [])
+    if not entries:
+        return []
+    governed: set[str] | None = None
+    out = []
+    for trig in entries:
+        allowed = _VERB_POS if trig.pos == "verb" else _ADJ_POS
+        if token.pos_ not in allowed:
+            continue
+        if trig.deps:
+            governed = governed_words(token) if governed is None else governed
+            if not all(word in governed for word in trig.deps):
+                continue
+        out.append(Match(trig, token, token.i, token.i + 1))
+    return out
+
+
+def _noun_matches(token: Any, lex: Lexicon) -> list[Match]:
+    """Noun entries whose last word is this token and whose earlier words precede it."""
+    entries = {id(t): t for form in set(_forms(token)) for t in lex.nouns.get(form, [])}
+    out = []
+    for trig in entries.values():
+        lo = _run_start(token, trig.words)
+        if lo is None:
+            continue
+        hyphenated = any(t.text == "-" for t in token.doc[lo:token.i])
+        if len(trig.words) == 1 and token.pos_ not in _NOUN_POS and (
+                trig.pos != "charge" or token.pos_ == "VERB"):
+            continue  # a quoted charge may be tagged ADJ: was "genocide"
+        if len(trig.words) > 1 and not hyphenated and token.pos_ not in _NOUN_POS:
+            continue  # "pulled back" is a verb phrase, not the noun "pull-back"
+        if trig.deps and not all(w in governed_words(token) for w in trig.deps):
+            continue
+        out.append(Match(trig, _phrase_head(token, lo), lo, token.i + 1))
+    return out
+
+
+def _run_start(token: Any, words: tuple[str, ...]) -> int | None:
+    """The index where ``words`` start, read backwards from ``token``; None if they don't."""
+    doc, i = token.doc, token.i
+    for word in reversed(words[:-1]):
+        i -= 1
+        while i >= 0 and doc[i].text == "-":
+            i -= 1
+        if i < 0 or word not in _forms(doc[i]):
+            return None
+    return int(i)
+
+
+def _phrase_head(token: Any, lo: int) -> Any:
+    """The syntactic head of a noun run (spaCy may hang "build - up" on "up" or "build")."""
+    doc = token.doc
+    inside = range(lo, token.i + 1)
+    for i in reversed(inside):
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            return doc[i]
+    return token
+
+
+def _vetoed(match: Match, lex: Lexicon) -> bool:
+    """Whether an exception of the match's type, at least as specific, covers its token."""
+    token = match.token
+    forms = set(_forms(token))
+    governed: set[str] | None = None
+    for exc in lex.types[match.type].exceptions:
+        if exc.words[0] not in forms or exc.size < match.trigger.size:
+            continue
+        governed = governed_words(token) if governed is None else governed
+        if all(word in governed for word in exc.deps):
+            return True
+    return False

@@ -1,0 +1,241 @@
+"""Golden tests of the PLOVER events stage on small invented sentences.
+
+Each sentence is written for these tests. They pin the type of the main event,
+its actor and target (canonical names), its status and who reports it, so
+that a change to the lexicon or the rules that breaks a family shows here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitroom.attribution import attribute
+from sitroom.attribution.ports import default_gazetteer
+from sitroom.context import ArticleContext
+from sitroom.events import find_events, main_event
+from sitroom.events.lexicon import TYPES, build, lexicon
+from sitroom.lexicons import DataFileError, load_toml
+from sitroom.models import Article
+from sitroom.nlp import parse
+
+OUTLET = "Daily Ledger"
+
+
+def context(text: str, outlet: str | None = OUTLET) -> ArticleContext:
+    article = Article(text=text, published="2022-02-15T10:00:00")
+    paragraphs = parse(text)
+    gazetteer = default_gazetteer()
+    found = attribute(article, outlet=outlet, gazetteer=gazetteer, paragraphs=paragraphs)
+    return ArticleContext(article=article, paragraphs=paragraphs, entities=found.entities,
+                          quotes=found.quotes, gazetteer=gazetteer, outlet=outlet)
+
+
+def main(text: str) -> dict[str, Any]:
+    ctx = context(text)
+    event = main_event(ctx, find_events(ctx))
+    assert event is not None, f"no event in {text!r}"
+    return event
+
+
+def name(ref: dict[str, Any] | None) -> str | None:
+    return None if ref is None else ref["name"]
+
+
+# --- one sentence per type family ------------------------------------------------------
+
+TYPE_CASES = [
+    ("Russian troops attacked Kharkiv on Monday.", "ASSAULT", "Kharkiv"),
+    ("Ukraine and Poland signed an agreement on grain exports.", "AGREE", None),
+    ("Emmanuel Macron met Olaf Scholz in Berlin on Tuesday.", "CONSULT", "Olaf Scholz"),
+    ("The European Union imposed sanctions on Russia.", "SANCTION", "Russia"),
+    ("Iran threatened to close the Strait of Hormuz.", "THREATEN", None),
+    ("Ukraine accused Russia of shelling the nuclear plant.", "ACCUSE", "Russia"),
+    ("Thousands of protesters demonstrated in Minsk against the government.", "PROTEST", None),
+    ("Poland called for a ceasefire.", "REQUEST", None),
+    ("Hungary rejected the proposal.", "REJECT", None),
+    ("Japan sent humanitarian aid to Ukraine.", "AID", "Ukraine"),
+    ("Police arrested 20 opposition activists in Moscow.", "COERCE", None),
+    ("Britain praised Ukraine's resistance.", "SUPPORT", "Ukraine"),
+    ("Belarus deployed troops to its border with Ukraine.", "MOBILIZE", None),
+    ("Russia massed troops on the Ukrainian border.", "MOBILIZE", None),
+    ("The rebels released the hostages.", "CONCEDE", None),
+    ("Russian troops withdrew from Kherson on Friday.", "RETREAT", None),
+    ("Greece and Egypt agreed to expand their military cooperation.", "AGREE", None),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), TYPE_CASES)
+def test_type_of_main_event(text: str, event_type: str, target: str | None) -> None:
+    event = main(text)
+    assert event["type"] == event_type
+    if target is not None:
+        assert name(event["target"]) == target
+
+
+def test_actor_is_the_subject_and_target_the_object() -> None:
+    event = main("The European Union imposed sanctions on Russia.")
+    assert name(event["actor"]) == "European Union"
+    assert name(event["target"]) == "Russia"
+    assert event["mode"] == "economic"
+
+
+def test_passive_voice_reads_the_agent_as_actor() -> None:
+    event = main("Kharkiv was shelled by Russian forces.")
+    assert event["type"] == "ASSAULT"
+    assert name(event["actor"]) == "Russian Armed Forces"
+    assert event["mode"] == "heavy-weapons"
+
+
+# --- statuses --------------------------------------------------------------------------
+
+
+def test_negated() -> None:
+    event = main("Nato said it had not seen any pullback of Russian troops.")
+    assert (event["type"], event["status"]) == ("RETREAT", "negated")
+    assert name(event["actor"]) == "Russia"
+
+
+def test_withdrawal_reported_by_a_party_is_claimed_not_asserted() -> None:
+    event = main("Russia's defence ministry said some troops were returning to their bases.")
+    assert (event["type"], event["status"]) == ("RETREAT", "claimed")
+    assert name(event["reported_by"]) == "Russian Ministry of Defence"
+
+
+def test_claimed_withdrawal_is_disputed_by_another_source() -> None:
+    ctx = context("Russia said it was pulling its troops back from the border.\n\n"
+                  "Nato said it had not seen any pullback.")
+    retreats = [e for e in find_events(ctx) if e["type"] == "RETREAT"]
+    assert [e["status"] for e in retreats] == ["disputed", "negated"]
+
+
+def test_verified_withdrawal_stays_asserted() -> None:
+    event = main("Satellite images confirmed that Russian troops had withdrawn from Kherson.")
+    assert (event["type"], event["status"]) == ("RETREAT", "asserted")
+
+
+def test_hypothetical() -> None:
+    event = main("Russia could attack Ukraine within days, officials said.")
+    assert (event["type"], event["status"]) == ("ASSAULT", "hypothetical")
+
+
+def test_future() -> None:
+    event = main("Russia plans to deploy more troops to the border.")
+    assert (event["type"], event["status"]) == ("MOBILIZE", "future")
+
+
+def test_denied() -> None:
+    ctx = context("Moscow denied that its forces had attacked the village.")
+    assault = next(e for e in find_events(ctx) if e["type"] == "ASSAULT")
+    assert assault["status"] == "denied"
+
+
+def test_hedged_is_claimed() -> None:
+    assert main("Russia allegedly shelled the town.")["status"] == "claimed"
+
+
+def test_asserted_in_the_outlets_voice() -> None:
+    event = main("Russian troops attacked Kharkiv on Monday.")
+    assert event["status"] == "asserted"
+    assert event["reported_by"] == {"id": "outlet:daily-ledger", "name": OUTLET}
+
+
+# --- speech acts: threats, promises, demands, refusals ---------------------------------
+
+
+def test_conditional_announced_sanctions_are_a_threat_by_the_speaker() -> None:
+    event = main('Joe Biden said: "If Russia invades Ukraine, we will impose sanctions on Moscow."')
+    assert event["type"] == "THREATEN"
+    assert event["action"] == "SANCTION"
+    assert name(event["actor"]) == "Joe Biden"
+    assert name(event["target"]) == "Russia"
+    assert name(event["reported_by"]) == "Joe Biden"
+    assert event["quote"] is not None
+
+
+def test_promise_of_violence_is_a_threat() -> None:
+    event = main("The rebels vowed to attack the capital.")
+    assert event["type"] == "THREATEN"
+
+
+def test_promise_of_aid_is_agree() -> None:
+    assert main("Germany promised to send humanitarian aid to Ukraine.")["type"] == "AGREE"
+
+
+def test_preparing_to_attack_is_mobilize() -> None:
+    assert main("The army prepared to resume shelling the rebel-held town.")["type"] == "MOBILIZE"
+
+
+def test_must_in_reported_speech_is_a_demand() -> None:
+    event = main("Poland said that Russia must withdraw its troops from Ukraine.")
+    assert event["type"] == "REQUEST"
+    assert name(event["target"]) == "Russia"
+
+
+def test_troop_build_up_noun() -> None:
+    ctx = context("Nato warned of a Russian military build-up near Ukraine.")
+    build_up = next(e for e in find_events(ctx) if e["type"] == "MOBILIZE")
+    assert name(build_up["actor"]) == "Russia"
+    assert build_up["mode"] == "troops"
+
+
+def test_charge_in_a_quote_is_an_accusation_by_the_speaker() -> None:
+    ctx = context('Liz Truss said: "There have been false flag incidents set up by the '
+                  'Russians."')
+    accuse = next(e for e in find_events(ctx) if e["type"] == "ACCUSE")
+    assert name(accuse["actor"]) == "Liz Truss"
+    assert name(accuse["target"]) == "Russia"
+
+
+def test_charge_in_the_outlets_voice_is_no_event() -> None:
+    ctx = context("The report describes genocide in the region.")
+    assert [e for e in find_events(ctx) if e["type"] == "ACCUSE"] == []
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def test_record_fields_follow_the_contract() -> None:
+    ctx = context("The European Union imposed sanctions on Russia.")
+    (event,) = find_events(ctx)
+    assert set(event) >= {"id", "type", "mode", "actor", "target", "status", "reported_by",
+                          "trigger", "text", "span", "date", "weight", "quote"}
+    start, end = event["trigger"]["span"]
+    assert ctx.text[start:end] == event["trigger"]["text"] == "imposed"
+    assert ctx.text[event["span"][0]:event["span"][1]] == event["text"]
+    assert event["date"] == "2022-02-15"
+    assert event["weight"] == lexicon().weight("SANCTION") < 0
+
+
+def test_no_event_in_a_plain_sentence() -> None:
+    assert find_events(context("The weather in Kyiv was mild on Tuesday.")) == []
+
+
+# --- the data file ---------------------------------------------------------------------
+
+
+def test_lexicon_has_every_type_with_a_weight_on_the_scale() -> None:
+    lex = lexicon()
+    assert set(lex.types) == set(TYPES)
+    assert all(-10 <= lex.weight(t) <= 10 for t in TYPES)
+    assert lex.weight("ASSAULT") < lex.weight("THREATEN") < 0 < lex.weight("AGREE")
+
+
+def test_lexicon_errors_name_the_file_and_key() -> None:
+    doc = load_toml("plover")
+    del doc["ASSAULT"]
+    with pytest.raises(DataFileError, match=r"plover.toml: missing table \[ASSAULT\]"):
+        build(doc)
+    doc = load_toml("plover")
+    doc["AGREE"]["weight"] = 42
+    with pytest.raises(DataFileError, match=r"plover.toml \[AGREE\]: 'weight'"):
+        build(doc)
+    doc = load_toml("plover")
+    doc["AGREE"]["verbs"] = "agree"
+    with pytest.raises(DataFileError, match=r"\[AGREE\]: 'verbs' must be a list"):
+        build(doc)
+    doc = load_toml("plover")
+    doc["FIGHT"] = {}
+    with pytest.raises(DataFileError, match="unknown event type"):
+        build(doc)
