@@ -139,6 +139,16 @@ def test_dispute_by_the_opposite_direction() -> None:
     assert stances(c) == [("Jens Stoltenberg", "disputes", "opposite")]
 
 
+def test_a_direction_under_doubt_weighs_as_negated() -> None:
+    # "no evidence of a pullback" disputes a pullback, even beside "more troops" (the
+    # opposite direction): both readings dispute, so the stance stands.
+    c = claim(claims_of(
+        "Russia's defence ministry said units were heading back to their garrisons.\n\n"
+        "Jens Stoltenberg said he had seen no evidence of a pullback and that more troops "
+        "had arrived."), "heading back")
+    assert [(s, st) for s, st, _ in stances(c)] == [("Jens Stoltenberg", "disputes")]
+
+
 def test_denial_by_the_party_the_claim_is_about() -> None:
     c = claim(claims_of(
         "Volodymyr Zelensky said Russia had shelled a hospital in Kharkiv.\n\n"

@@ -57,8 +57,14 @@ def test_analyze_prints_the_contract(runner: CliRunner, story: Path) -> None:
     assert quote["speaker"]["mention"] == "The defence ministry"
     start, end = quote["span"]
     assert art["text"][start:end] == quote["text"]
-    for key in ("figures", "events", "claims", "signals"):
-        assert record[key] == []
+    [claim] = [c for c in record["claims"] if "garrisons" in c["text"]]
+    assert claim["claimant"]["name"] == "defence ministry"
+    assert claim["verification"] == "disputed"
+    assert [s["by"]["name"] for s in claim["stances"]] == ["Western officials"]
+    retreats = [e for e in record["events"] if e["type"] == "RETREAT"]
+    assert retreats and all(e["status"] != "asserted" for e in retreats)
+    assert record["figures"] == []  # "more troops" counts nothing
+    assert record["signals"] == []
 
 
 def test_analyze_jsonl_one_line_per_article(runner: CliRunner) -> None:

@@ -429,7 +429,7 @@ def test_upgrade_from_r0001_keeps_articles(db_url: str) -> None:
     try:
         with engine.connect() as conn:
             revision = conn.scalar(sa.text(f"SELECT version_num FROM {VERSION_TABLE}"))
-            assert revision == head_revision() == "0002"
+            assert revision == head_revision() == "0003"
     finally:
         engine.dispose()
 

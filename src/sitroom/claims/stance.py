@@ -21,7 +21,7 @@ ministry), never takes a stance on its own claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
@@ -153,7 +153,7 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
     def cued(clauses: frozenset[int]) -> bool:
         return any(other.clause_of[i] in clauses for i in at)
 
-    by_direction = direction_stance(ct.directions, ot.directions)
+    by_direction = direction_stance(ct.directions, _doubted(other))
     if (cued(other.denial) and (linked or by_direction)) or (
             other.denial and other.names_claim and _near(claim, other)):
         return DISPUTES, "denial"
@@ -172,6 +172,17 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
     if cued(other.confirm):
         return SUPPORTS, "confirms"
     return (SUPPORTS, "same") if _same(ct, ot, shared, strong) else None
+
+
+def _doubted(reading: Reading) -> tuple[Direction, ...]:
+    """A statement's directions, those under a doubt cue read as negated.
+
+    "no evidence of a pullback" says the pullback is not established: for
+    stance it weighs as "there was no pullback".
+    """
+    return tuple(replace(d, negated=True)
+                 if any(reading.clause_of.get(i) in reading.doubt for i in d.at) else d
+                 for d in reading.topic.directions)
 
 
 def _same(ct: Topic, ot: Topic, shared: set[str], strong: set[str]) -> bool:
@@ -195,11 +206,11 @@ def direction_stance(claim: tuple[Direction, ...], other: tuple[Direction, ...]
     pull back"); opposite directions both asserted dispute ("brought closer"
     against "returning to bases"). A statement pulling both ways takes none.
     """
-    verdicts = {v for c in claim for o in other if c.topic == o.topic
-                for v in [_pair(c, o)] if v is not None}
-    if len(verdicts) != 1:
+    verdicts = [v for c in claim for o in other if c.topic == o.topic
+                for v in [_pair(c, o)] if v is not None]
+    if len({stance for stance, _ in verdicts}) != 1:
         return None
-    return verdicts.pop()
+    return verdicts[0]
 
 
 def _pair(claim: Direction, other: Direction) -> tuple[str, str] | None:

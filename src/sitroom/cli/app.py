@@ -1,5 +1,6 @@
 """Commands: ``analyze`` (no database), ``ingest`` into the store, ``search`` it,
-list its ``quotes`` and ``actors``.
+list its ``quotes``, ``actors``, ``claims``, ``figures`` and ``events``, and
+``export`` every table.
 
 Exit codes: 0 when every input was handled, 1 when any input failed,
 2 for a usage error (typer's own).
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,13 +21,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from sitroom import __version__
-from sitroom.cli import listing, render
-from sitroom.errors import InputError, SitroomError
+from sitroom.cli import ledger_listing, listing, render
+from sitroom.errors import InputError, SitroomError, StoreError
 from sitroom.jobs import IngestSummary, analyze_sources, ingest_sources
 from sitroom.settings import DEFAULT_MAX_BYTES, Options, default_db_url
-from sitroom.store import Store
+from sitroom.store import Store, normalise_url
 
 app = typer.Typer(
     name="sitroom",
@@ -47,6 +53,12 @@ class ListFormat(StrEnum):
     csv = "csv"
 
 
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -63,6 +75,35 @@ Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to w
 ListFormatOption = Annotated[
     ListFormat, typer.Option("--format", "-f", help="A table for reading, or JSON or CSV.")
 ]
+
+
+ActorFilter = Annotated[
+    str | None,
+    typer.Option("--actor", "-a", help='Actor id or words of the name ("Biden", "russia").'),
+]
+
+
+def _shown_url(url: str) -> str:
+    """The store URL as shown to the user: the password hidden."""
+    try:
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+@contextmanager
+def _reading(db: str | None) -> Iterator[Store]:
+    """The open store; a store error becomes one line naming the database, and exit 1."""
+    url = db or default_db_url()
+    try:
+        with Store.open(url) as store:
+            yield store
+    except StoreError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        err.print(
+            f"error: {_shown_url(url)}: {reason}", highlight=False, markup=False, soft_wrap=True
+        )
+        raise typer.Exit(1) from None
 
 
 def _options(no_fetch: bool, max_bytes: int, timeout: float) -> Options:
@@ -167,7 +208,7 @@ def search(
     ] = 20,
 ) -> None:
     """Full-text search over stored articles, best matches first."""
-    with Store.open(db or default_db_url()) as store:
+    with _reading(db) as store:
         hits = store.search(query, limit=limit)
     if not hits:
         err.print(f"no articles match {query!r}")
@@ -200,7 +241,7 @@ def quotes(
     output: ListFormatOption = ListFormat.table,
 ) -> None:
     """List stored statements: who said what, when, and in which article."""
-    with Store.open(db or default_db_url()) as store:
+    with _reading(db) as store:
         rows = store.quotes(speaker=speaker, article_id=article, limit=limit)
     if output is ListFormat.json:
         print(listing.quotes_json(rows))
@@ -223,8 +264,8 @@ def actors(
     db: DbOption = None,
     output: ListFormatOption = ListFormat.table,
 ) -> None:
-    """List the actors of stored articles, most quoted first."""
-    with Store.open(db or default_db_url()) as store:
+    """List the actors of stored articles, most quoted first, with claims and events."""
+    with _reading(db) as store:
         rows = store.actors(kind=kind)
     if output is ListFormat.json:
         print(listing.actors_json(rows))
@@ -234,6 +275,107 @@ def actors(
         err.print("no actors stored", highlight=False)
     else:
         out.print(listing.actors_table(rows, f"{len(rows)} actors"), soft_wrap=False)
+
+
+@app.command()
+def claims(
+    disputed: Annotated[
+        bool, typer.Option("--disputed", help="Only claims that some source disputes.")
+    ] = False,
+    actor: ActorFilter = None,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 50,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """List claims across articles: each proposition once, with who asserts and disputes it."""
+    with _reading(db) as store:
+        rows = store.claims(disputed=disputed, actor=actor, limit=limit)
+    if output is ListFormat.json:
+        print(ledger_listing.to_json(rows))
+    elif output is ListFormat.csv:
+        ledger_listing.claims_csv(rows, sys.stdout)
+    elif not rows:
+        what = "disputed claims" if disputed else "claims"
+        err.print(f"no {what} stored" + (f" for {actor!r}" if actor else ""), markup=False)
+    else:
+        title = f"{len(rows)} claim{'s' if len(rows) != 1 else ''}"
+        title += " (disputed)" if disputed else ""
+        title += f" involving {actor}" if actor else ""
+        out.print(ledger_listing.claims_table(rows, title), soft_wrap=False)
+
+
+@app.command()
+def figures(
+    subject: Annotated[
+        str, typer.Argument(help='A measure ("troops", "killed") or words of the subject.')
+    ],
+    db: DbOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="At most this many.")
+    ] = None,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """Show how a figure moved: a measure or subject over time, each number with its source."""
+    with _reading(db) as store:
+        rows = store.figures(subject, limit=limit)
+    if output is ListFormat.json:
+        print(ledger_listing.to_json(rows))
+    elif output is ListFormat.csv:
+        ledger_listing.figures_csv(rows, sys.stdout)
+    elif not rows:
+        err.print(f"no figures stored for {subject!r}", markup=False)
+    else:
+        title = f"{subject}: {len(rows)} figure{'s' if len(rows) != 1 else ''}"
+        out.print(ledger_listing.figures_table(rows, title), soft_wrap=False)
+
+
+@app.command()
+def events(
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help='Only this PLOVER type ("MOBILIZE").')
+    ] = None,
+    actor: ActorFilter = None,
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 100,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """List events across articles: each event once, with how many reported it and who."""
+    with _reading(db) as store:
+        rows = store.events(type_=type_, actor=actor, limit=limit)
+    if output is ListFormat.json:
+        print(ledger_listing.to_json(rows))
+    elif output is ListFormat.csv:
+        ledger_listing.events_csv(rows, sys.stdout)
+    elif not rows:
+        err.print("no events stored" + (f" for {actor!r}" if actor else ""), markup=False)
+    else:
+        title = f"{len(rows)} event{'s' if len(rows) != 1 else ''}"
+        out.print(ledger_listing.events_table(rows, title), soft_wrap=False)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the files (created if missing).")
+    ],
+    output: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="One file per table in this format.")
+    ] = ExportFormat.parquet,
+    db: DbOption = None,
+) -> None:
+    """Write every table of the store (articles, quotes, actors, ledger) to files."""
+    with _reading(db) as store:
+        try:
+            done = store.export(out_dir, output.value)
+        except OSError as exc:
+            err.print(
+                f"error: cannot write {out_dir}: {exc.strerror or exc}",
+                markup=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(1) from None
+    title = f"{len(done)} tables from {_shown_url(db or default_db_url())}"
+    err.print(ledger_listing.export_table(done, title))
 
 
 def _progress() -> Progress:

@@ -43,6 +43,8 @@ ACTOR_CSV_COLUMNS = (
     "articles",
     "first_seen",
     "last_seen",
+    "claims",
+    "events",
 )
 
 
@@ -137,7 +139,7 @@ def actors_csv(rows: Sequence[ActorRow], stream: IO[str]) -> None:
 
 
 def actors_table(rows: Sequence[ActorRow], title: str) -> Table:
-    """A table of actors, most quoted first, that reads on an 80-column terminal.
+    """A table of actors, most quoted first, with their claims and event reports.
 
     Args:
         rows: The actors.
@@ -148,19 +150,23 @@ def actors_table(rows: Sequence[ActorRow], title: str) -> Table:
     """
     table = Table(title=escape(title), box=box.SIMPLE_HEAD, expand=True)
     table.add_column("Actor", ratio=1, min_width=14, overflow="fold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Role", ratio=1, min_width=12)
+    table.add_column("Role", ratio=1, min_width=10)
     table.add_column("Quotes", justify="right", no_wrap=True)
-    table.add_column("Articles", justify="right", no_wrap=True)
+    table.add_column("Arts", justify="right", no_wrap=True)
+    table.add_column("Claims", justify="right", no_wrap=True)
+    table.add_column("Events", justify="right", no_wrap=True)
     table.add_column("Seen", no_wrap=True)
     for r in rows:
         first, last = (r.first_seen or "")[:10], (r.last_seen or "")[:10]
         table.add_row(
-            Text.assemble((r.name, "bold"), "\n", (r.id, "dim")),
-            Text(r.kind or ""),
+            Text.assemble(
+                (r.name, "bold"), "\n", (r.id, "dim"), (f" · {r.kind}" if r.kind else "", "dim")
+            ),
             Text(r.role or ""),
             str(r.quotes),
             str(r.articles),
+            str(r.claims),
+            str(r.events),
             Text(first if first == last else f"{first}\n{last}"),
         )
     return table

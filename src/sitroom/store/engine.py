@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -113,6 +114,29 @@ def is_retryable(exc: BaseException) -> bool:
         return True
     message = str(orig).lower()
     return any(m in message for m in _SQLITE_RETRY_MESSAGES)
+
+
+def lock_key(name: str) -> int:
+    """A signed 64-bit PostgreSQL advisory-lock key for a name (a band key, a claim key...)."""
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def advisory_locks(conn: Connection, names: Iterable[str]) -> None:
+    """Hold transaction-scoped advisory locks on ``names`` (PostgreSQL; SQLite needs none).
+
+    Keys are taken in sorted order in one statement, so two writers that lock overlapping
+    sets in the same phase cannot deadlock. SQLite writers are serialised already by
+    ``BEGIN IMMEDIATE``.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    keys = sorted({lock_key(n) for n in names})
+    if keys:
+        conn.execute(
+            sa.text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) k"),
+            {"keys": keys},
+        )
 
 
 @contextmanager

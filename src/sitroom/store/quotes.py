@@ -8,7 +8,6 @@ matched by id, or by any run of whole words of their canonical name, case-folded
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,11 +16,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from sitroom.store.schema import actors, article_entities, articles, quotes
+from sitroom.ledger.keys import name_key
+from sitroom.store.schema import actors, article_entities, articles, claims, events, quotes
+
+# What a reference to an actor is, in select_actors.
+_MENTION, _QUOTE, _CLAIM, _EVENT = range(4)
 
 Span = tuple[int, int]
-
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,11 @@ class ActorRow:
     last_seen: str | None
     quotes: int
     articles: int
-    """Articles that mention or quote the actor."""
+    """Articles that mention, quote or name the actor in a claim or event."""
+    claims: int = 0
+    """Claims the actor makes."""
+    events: int = 0
+    """Event reports with the actor as actor or target."""
 
     def to_dict(self) -> dict[str, Any]:
         """The row as a JSON-ready dict."""
@@ -97,39 +102,28 @@ class ActorRow:
             "last_seen": self.last_seen,
             "quotes": self.quotes,
             "articles": self.articles,
+            "claims": self.claims,
+            "events": self.events,
         }
-
-
-def name_key(name: str | None) -> str:
-    """A name as case-folded words between spaces (" joe biden "), for whole-word matching."""
-    return f" {' '.join(_WORD.findall((name or '').casefold()))} "
 
 
 # -- writing ---------------------------------------------------------------------------------
 
 
 def write(conn: Connection, record: Mapping[str, Any], published: str | None) -> None:
-    """Store the actors, entities and quotes of a newly stored article.
+    """Store the entities and quotes of a newly stored article.
+
+    Their actors are in the actors table already (``sitroom.ledger.actors.write`` put them
+    there, and gave ``record`` its ids across articles).
 
     Args:
         conn: The connection in the transaction that inserted the article.
-        record: The article's cleaned ``AnalyzedArticle.to_dict()``.
-        published: The article's published date, copied onto its quotes and actors.
+        record: The article's cleaned ``AnalyzedArticle.to_dict()``, with canonical ids.
+        published: The article's published date, copied onto its quotes.
     """
     article_id: str = record["id"]
     entities = [e for e in record.get("entities") or [] if isinstance(e, Mapping)]
     quote_dicts = [q for q in record.get("quotes") or [] if isinstance(q, Mapping)]
-    speakers = [_speaker(q) for q in quote_dicts]
-
-    found: dict[str, dict[str, Any]] = {}
-    for entity in entities:
-        _note_actor(found, entity, published)
-    for speaker in speakers:
-        _note_actor(found, speaker, published)
-    if found:
-        rows = [{**found[k], "name": found[k]["name"] or k} for k in sorted(found)]
-        conn.execute(_upsert_actors(conn.dialect.name, rows))
-
     if entities:
         conn.execute(
             sa.insert(article_entities),
@@ -137,60 +131,9 @@ def write(conn: Connection, record: Mapping[str, Any], published: str | None) ->
         )
     if quote_dicts:
         rows = [
-            _quote_row(article_id, i, q, s, published)
-            for i, (q, s) in enumerate(zip(quote_dicts, speakers, strict=True))
+            _quote_row(article_id, i, q, speaker(q), published) for i, q in enumerate(quote_dicts)
         ]
         conn.execute(_insert_ignoring(conn.dialect.name, quotes, ["article_id", "quote_id"]), rows)
-
-
-def _note_actor(
-    found: dict[str, dict[str, Any]], ref: Mapping[str, Any], published: str | None
-) -> None:
-    """Collect an actor reference that has an id; earlier references win, later ones fill gaps."""
-    actor_id = _str(ref.get("id"))
-    if not actor_id:
-        return
-    row = found.setdefault(
-        actor_id,
-        {"id": actor_id, "name": None, "kind": None, "role": None},
-    )
-    for field in ("name", "kind", "role"):
-        if row[field] is None:
-            row[field] = _str(ref.get(field))
-    row["first_seen"] = row["last_seen"] = published
-
-
-def _upsert_actors(dialect: str, rows: list[dict[str, Any]]) -> Any:
-    """INSERT actors, or update them: name, kind and role from the newer article, dates widened."""
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(actors).values(rows)
-    new, old = stmt.excluded, actors.c
-    newer = sa.func.coalesce(new.last_seen, "") >= sa.func.coalesce(old.last_seen, "")
-
-    def latest(column: str) -> Any:
-        return sa.case(
-            (newer, sa.func.coalesce(new[column], old[column])),
-            else_=sa.func.coalesce(old[column], new[column]),
-        )
-
-    def widest(column: str, earlier: bool) -> Any:
-        wins = new[column] < old[column] if earlier else new[column] > old[column]
-        return sa.case(
-            (old[column].is_(None), new[column]),
-            (new[column].is_(None), old[column]),
-            (wins, new[column]),
-            else_=old[column],
-        )
-
-    return stmt.on_conflict_do_update(
-        index_elements=["id"],
-        set_={
-            "name": latest("name"),
-            "kind": latest("kind"),
-            "role": latest("role"),
-            "first_seen": widest("first_seen", earlier=True),
-            "last_seen": widest("last_seen", earlier=False),
-        },
-    )
 
 
 def _insert_ignoring(dialect: str, table: sa.Table, conflict: list[str]) -> Any:
@@ -213,7 +156,7 @@ def _entity_row(article_id: str, position: int, entity: Mapping[str, Any]) -> di
     }
 
 
-def _speaker(quote: Mapping[str, Any]) -> Mapping[str, Any]:
+def speaker(quote: Mapping[str, Any]) -> Mapping[str, Any]:
     """The quote's speaker as a dict (a bare string is taken as the name)."""
     speaker = quote.get("speaker")
     if isinstance(speaker, Mapping):
@@ -357,7 +300,7 @@ def select_quotes(
 
 
 def select_actors(conn: Connection, *, kind: str | None) -> list[ActorRow]:
-    """Every stored actor with its quote and article counts, most quoted first.
+    """Every stored actor with its quote, article, claim and event counts, most quoted first.
 
     Args:
         conn: A connection to the store.
@@ -366,21 +309,35 @@ def select_actors(conn: Connection, *, kind: str | None) -> list[ActorRow]:
     Returns:
         The actors, by quotes, then articles (both descending), then name.
     """
-    e, q = article_entities.c, quotes.c
+    e, q, c, v = article_entities.c, quotes.c, claims.c, events.c
+
+    def refs_of(column: sa.Column[Any], article: sa.Column[Any], what: int) -> sa.Select[Any]:
+        return sa.select(
+            column.label("actor_id"), article.label("article_id"), sa.literal(what).label("what")
+        ).where(column.is_not(None))
+
     refs = sa.union_all(
-        sa.select(
-            e.actor_id.label("actor_id"), e.article_id, sa.literal(0, sa.Integer).label("quoted")
-        ).where(e.actor_id.is_not(None)),
-        sa.select(q.speaker_id, q.article_id, sa.literal(1, sa.Integer)).where(
-            q.speaker_id.is_not(None)
-        ),
+        refs_of(e.actor_id, e.article_id, _MENTION),
+        refs_of(q.speaker_id, q.article_id, _QUOTE),
+        refs_of(c.claimant_id, c.article_id, _CLAIM),
+        refs_of(v.actor_id, v.article_id, _EVENT),
+        refs_of(v.target_id, v.article_id, _EVENT),
     ).subquery("refs")
-    quote_count = sa.func.coalesce(sa.func.sum(refs.c.quoted), 0).label("quote_count")
+
+    def count(what: int, label: str) -> sa.Label[Any]:
+        hit = sa.case((refs.c.what == what, 1), else_=0)
+        return sa.func.coalesce(sa.func.sum(hit), 0).label(label)
+
+    quote_count, claim_count, event_count = (
+        count(_QUOTE, "quote_count"),
+        count(_CLAIM, "claim_count"),
+        count(_EVENT, "event_count"),
+    )
     article_count = sa.func.count(sa.distinct(refs.c.article_id)).label("article_count")
     a = actors.c
     columns = (a.id, a.name, a.kind, a.role, a.first_seen, a.last_seen)
     stmt = (
-        sa.select(*columns, quote_count, article_count)
+        sa.select(*columns, quote_count, article_count, claim_count, event_count)
         .select_from(actors.outerjoin(refs, refs.c.actor_id == a.id))
         .group_by(*columns)
         .order_by(sa.desc("quote_count"), sa.desc("article_count"), a.name, a.id)
@@ -397,6 +354,8 @@ def select_actors(conn: Connection, *, kind: str | None) -> list[ActorRow]:
             last_seen=r.last_seen,
             quotes=int(r.quote_count),
             articles=int(r.article_count),
+            claims=int(r.claim_count),
+            events=int(r.event_count),
         )
         for r in conn.execute(stmt)
     ]

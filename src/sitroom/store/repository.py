@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
@@ -18,8 +18,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sitroom import settings
 from sitroom.errors import StoreError
+from sitroom.ledger import actors as ledger_actors
+from sitroom.ledger import claims as ledger_claims
+from sitroom.ledger import clusters as ledger_clusters
+from sitroom.ledger import events as ledger_events
+from sitroom.ledger import figures as ledger_figures
 from sitroom.models import AnalyzedArticle
-from sitroom.store import migrate
+from sitroom.store import export, migrate
 from sitroom.store import quotes as said
 from sitroom.store import search as fts
 from sitroom.store.codec import (
@@ -29,7 +34,7 @@ from sitroom.store.codec import (
     pack_signature,
     unpack_signature,
 )
-from sitroom.store.engine import create_engine, normalise_url, run_with_retry
+from sitroom.store.engine import advisory_locks, create_engine, normalise_url, run_with_retry
 from sitroom.store.schema import (
     article_sources,
     articles,
@@ -76,12 +81,6 @@ class ArticleSource:
     outlet: str | None
     raw_sha256: str
     seen_at: datetime
-
-
-def _lock_key(band_key: str) -> int:
-    """A signed 64-bit advisory-lock key for a band key."""
-    digest = hashlib.blake2b(band_key.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
 
 
 class Store:
@@ -188,13 +187,8 @@ class Store:
         article_id: str = record["id"]
         source: dict[str, Any] = record["source"]
         now = datetime.now(UTC)
-        if self.dialect == "postgresql" and keys:
-            # Serialise writers of overlapping articles (SQLite does it with BEGIN IMMEDIATE).
-            lock_keys = sorted({_lock_key(k) for k in keys})
-            conn.execute(
-                sa.text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) k"),
-                {"keys": lock_keys},
-            )
+        # Serialise writers of overlapping articles (SQLite does it with BEGIN IMMEDIATE).
+        advisory_locks(conn, keys)
         existing = conn.scalar(sa.select(articles.c.cluster_id).where(articles.c.id == article_id))
         if existing is not None:
             return self._duplicate(conn, record, raw_sha256, existing, now)
@@ -244,7 +238,7 @@ class Store:
             )
             return self._duplicate(conn, record, raw_sha256, existing or article_id, now)
 
-        said.write(conn, record, body.get("published"))
+        self._write_ledger(conn, record, body.get("published"))
         if minhash is not None and keys:
             conn.execute(
                 self._insert(minhash_bands, ["band_key", "article_id"]),
@@ -259,6 +253,25 @@ class Store:
             similar_to=similar_to,
             similarity=similarity,
         )
+
+    def _write_ledger(
+        self, conn: Connection, record: dict[str, Any], published: str | None
+    ) -> None:
+        """Who said what and the ledger across articles, in the article's transaction.
+
+        Actors first (their ids across articles rewrite the record's references), then
+        entities and quotes, then figures, events and claims under the advisory locks of
+        their cluster keys (taken after the band-key and actor-name locks, each set in
+        sorted order, so writers cannot deadlock).
+        """
+        canonical = ledger_actors.write(conn, record, published)
+        said.write(conn, canonical, published)
+        advisory_locks(
+            conn, ledger_events.lock_names(canonical) + ledger_claims.lock_names(canonical)
+        )
+        ledger_figures.write(conn, canonical, published)
+        ledger_events.write(conn, canonical, published)
+        ledger_claims.write(conn, canonical, published)
 
     def _best_candidate(
         self, conn: Connection, minhash: bytes, keys: list[str]
@@ -485,6 +498,71 @@ class Store:
         """
         with self._read("actors") as conn:
             return said.select_actors(conn, kind=kind)
+
+    def claims(
+        self, *, disputed: bool = False, actor: str | None = None, limit: int = 50
+    ) -> list[ledger_clusters.ClaimClusterRow]:
+        """Claims across articles, clustered by proposition, latest seen first.
+
+        Args:
+            disputed: Only clusters whose verification is ``disputed``.
+            actor: Only clusters this actor claims, supports or disputes: its id or any
+                run of words of its name, as for :meth:`quotes`.
+            limit: The most clusters to return.
+
+        Returns:
+            The clusters with verification, claimants, supporters, disputers, first and
+            last seen, counts, and their claims with articles and outlets.
+        """
+        with self._read("claims") as conn:
+            return ledger_clusters.select_clusters(
+                conn, disputed=disputed, actor=actor, limit=limit
+            )
+
+    def figures(self, subject: str, *, limit: int | None = None) -> list[ledger_figures.FigureRow]:
+        """A figure series: one measure or subject over time, with sources.
+
+        Args:
+            subject: A measure ("troops", "killed") or words of the subjects, any order.
+            limit: The most figures to return; all when None.
+
+        Returns:
+            The figures in date order (undated last), each with its source and article.
+        """
+        with self._read("figures") as conn:
+            return ledger_figures.select_series(conn, subject, limit=limit)
+
+    def events(
+        self, *, type_: str | None = None, actor: str | None = None, limit: int = 100
+    ) -> list[ledger_events.EventClusterRow]:
+        """Events across articles, each reported event once, latest first.
+
+        Args:
+            type_: Only this PLOVER type ("MOBILIZE"), any case.
+            actor: Only events with this actor as actor or target (id or name words).
+            limit: The most events to return.
+
+        Returns:
+            The deduplicated events with report and article counts, sources and outlets.
+        """
+        with self._read("events") as conn:
+            return ledger_events.select_clusters(conn, type_=type_, actor=actor, limit=limit)
+
+    def export(self, out_dir: Path, fmt: export.ExportFormat) -> list[export.ExportedTable]:
+        """Write every table to ``out_dir``, one file per table, from one consistent snapshot.
+
+        Args:
+            out_dir: The folder (created if missing); files in it are overwritten.
+            fmt: ``parquet``, ``csv`` or ``jsonl``.
+
+        Returns:
+            What was written: table, file and row count.
+        """
+        with self._errors("export"), self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                return export.export_tables(conn, out_dir, fmt)
 
     # -- plumbing --------------------------------------------------------------------------
 

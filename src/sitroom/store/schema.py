@@ -202,3 +202,194 @@ quotes = sa.Table(
     sa.Column("cue_end", sa.Integer),
     sa.Column("published", sa.Text, index=True),  # the article's, for ordering
 )
+
+
+# -- the ledger across articles (r0003; fields as in docs/records.md) --------------------------
+
+
+def _article_id() -> sa.Column[str]:
+    """The first primary-key column of a per-article ledger row."""
+    return sa.Column(
+        "article_id",
+        sa.Text,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+
+
+def _span(prefix: str = "span") -> list[sa.Column[int]]:
+    """``<prefix>_start`` and ``<prefix>_end`` character offsets into ``articles.text``."""
+    return [sa.Column(f"{prefix}_start", sa.Integer), sa.Column(f"{prefix}_end", sa.Integer)]
+
+
+# Normalised full names of actors outside the gazetteer, so the same name gets one id
+# across articles (the first id stored under a name wins).
+actor_names = sa.Table(
+    "actor_names",
+    metadata,
+    sa.Column("name_key", sa.Text, primary_key=True),
+    sa.Column(
+        "actor_id",
+        sa.Text,
+        sa.ForeignKey("actors.id", ondelete="CASCADE", onupdate="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+)
+
+figures = sa.Table(
+    "figures",
+    metadata,
+    _article_id(),
+    sa.Column("figure_id", sa.Text, primary_key=True),
+    sa.Column("value", sa.Float),
+    sa.Column("value_max", sa.Float),
+    sa.Column("qualifier", sa.Text),
+    sa.Column("unit", sa.Text),
+    sa.Column("measure", sa.Text, index=True),
+    sa.Column("subject", sa.Text),
+    sa.Column("subject_key", sa.Text, nullable=False),  # " russian troops on ukraine s border "
+    _actor_ref("source_id"),
+    sa.Column("source_name", sa.Text),
+    sa.Column("source_kind", sa.Text),
+    sa.Column("date", sa.Text, index=True),  # ISO YYYY-MM-DD the figure is given for
+    sa.Column("text", sa.Text),
+    *_span(),
+    sa.Column("revises", sa.Text),
+    sa.Column("estimate", sa.Boolean),
+    sa.Column("quote_id", sa.Text),
+    sa.Column("published", sa.Text),  # the article's
+)
+
+# One row per deduplicated event: same type, actor and target within EVENT_WINDOW_DAYS.
+event_clusters = sa.Table(
+    "event_clusters",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),  # "<article_id>:<event_id>" of its first event
+    sa.Column("type", sa.Text, nullable=False),
+    # The actor and target as matched: the actor id, "~" + name words without one, or "".
+    sa.Column("actor_key", sa.Text, nullable=False),
+    sa.Column("target_key", sa.Text, nullable=False),
+    _actor_ref("actor_id"),
+    sa.Column("actor_name", sa.Text),
+    _actor_ref("target_id"),
+    sa.Column("target_name", sa.Text),
+    sa.Column("words", sa.Text, nullable=False),  # " actor and target name words ", for --actor
+    sa.Column("first_seen", sa.Text),  # earliest / latest event date
+    sa.Column("last_seen", sa.Text),
+    sa.Column("n_reports", sa.Integer, nullable=False),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("statuses", sa.JSON, nullable=False),  # {"asserted": 2, "claimed": 1}
+    sa.Column("sources", sa.JSON, nullable=False),  # [{"id", "name"}] who reported it
+    sa.Column("outlets", sa.JSON, nullable=False),  # ["BBC", "LBC"]
+    sa.Index("ix_event_clusters_lookup", "type", "actor_key", "target_key", "last_seen"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    _article_id(),
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("type", sa.Text, index=True),
+    sa.Column("mode", sa.Text),
+    _actor_ref("actor_id"),
+    sa.Column("actor_name", sa.Text),
+    _actor_ref("target_id"),
+    sa.Column("target_name", sa.Text),
+    sa.Column("status", sa.Text),
+    _actor_ref("reported_by_id"),
+    sa.Column("reported_by_name", sa.Text),
+    sa.Column("trigger", sa.Text),
+    *_span("trigger"),
+    sa.Column("text", sa.Text),
+    *_span(),
+    sa.Column("date", sa.Text),
+    sa.Column("weight", sa.Float),
+    sa.Column("quote_id", sa.Text),
+    sa.Column("published", sa.Text),
+    sa.Column(
+        "cluster_id",
+        sa.Text,
+        sa.ForeignKey("event_clusters.id", ondelete="SET NULL"),
+        index=True,
+    ),
+)
+
+# One row per proposition across articles; aggregates are recomputed as claims join.
+claim_clusters = sa.Table(
+    "claim_clusters",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),  # "<article_id>:<claim_id>" of its first claim
+    sa.Column("label", sa.Text, nullable=False),  # the first claim's text
+    sa.Column("polarity", sa.Text),  # the first claim's; opposite claims dispute it
+    sa.Column("verification", sa.Text, nullable=False, index=True),
+    sa.Column("first_seen", sa.Text),  # earliest / latest published date of its articles
+    sa.Column("last_seen", sa.Text),
+    sa.Column("n_claims", sa.Integer, nullable=False),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("claimants", sa.JSON, nullable=False),  # [{"id", "name"}] asserting it
+    sa.Column("supporters", sa.JSON, nullable=False),
+    sa.Column("disputers", sa.JSON, nullable=False),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    _article_id(),
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    *_span(),
+    _actor_ref("claimant_id"),
+    sa.Column("claimant_name", sa.Text),
+    sa.Column("claimant_key", sa.Text, nullable=False),  # " russian ministry of defence "
+    sa.Column("quote_id", sa.Text),
+    sa.Column("hedges", sa.JSON, nullable=False),
+    sa.Column("verification", sa.Text),  # per article (docs/records.md)
+    sa.Column("polarity", sa.Text),
+    sa.Column("topic", sa.JSON, nullable=False),
+    sa.Column("words", sa.JSON, nullable=False),  # normalised words compared across articles
+    sa.Column("entity_ids", sa.JSON, nullable=False),  # actors named inside the claim
+    sa.Column("published", sa.Text),
+    sa.Column(
+        "cluster_id",
+        sa.Text,
+        sa.ForeignKey("claim_clusters.id", ondelete="SET NULL"),
+        index=True,
+    ),
+)
+
+claim_stances = sa.Table(
+    "claim_stances",
+    metadata,
+    sa.Column("article_id", sa.Text, primary_key=True),
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    _actor_ref("by_id"),
+    sa.Column("by_name", sa.Text),
+    sa.Column("by_key", sa.Text, nullable=False),
+    sa.Column("stance", sa.Text),
+    sa.Column("quote_id", sa.Text),
+    sa.Column("text", sa.Text),
+    *_span(),
+    sa.ForeignKeyConstraint(
+        ["article_id", "claim_id"],
+        ["claims.article_id", "claims.claim_id"],
+        ondelete="CASCADE",
+    ),
+)
+
+# Candidate lookup for claim clustering: one key per pair of a claim's words, so a new
+# claim is compared only with stored claims sharing two words, never with all of them.
+claim_keys = sa.Table(
+    "claim_keys",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("article_id", sa.Text, primary_key=True),
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.ForeignKeyConstraint(
+        ["article_id", "claim_id"],
+        ["claims.article_id", "claims.claim_id"],
+        ondelete="CASCADE",
+    ),
+    sa.Index("ix_claim_keys_claim", "article_id", "claim_id"),
+)

