@@ -239,3 +239,72 @@ def test_lexicon_errors_name_the_file_and_key() -> None:
     doc["FIGHT"] = {}
     with pytest.raises(DataFileError, match="unknown event type"):
         build(doc)
+
+
+# --- families added with the CAMEO-wide lexicon (invented sentences) ---------------------
+
+WIDER_CASES = [
+    ("Britain sent medical supplies and tents to the flooded region.", "AID"),
+    ("The army dismantled checkpoints around the city.", "RETREAT"),
+    ("Rebel fighters handed in their weapons to the peacekeepers.", "RETREAT"),
+    ("The World Bank suspended loans to the government.", "SANCTION"),
+    ("The junta lifted the curfew in the capital.", "CONCEDE"),
+    ("Israel halted its offensive in the south.", "CONCEDE"),
+    ("The emir launched a mediation effort between the two states.", "CONSULT"),
+    ("Thousands of troops were sent to the border region.", "MOBILIZE"),
+    ("Spain extradited two suspects to France.", "COOPERATE"),
+    ("The two navies began joint military exercises off the coast.", "COOPERATE"),
+    ("The prosecutor charged the former minister with corruption.", "COERCE"),
+    ("Human rights groups pressed the government to free the journalists.", "REQUEST"),
+    ("Thousands of refugees applied for asylum in Italy.", "REQUEST"),
+    ("The opposition threw its weight behind the candidate.", "SUPPORT"),
+    ("Dock workers staged a walkout over unpaid wages.", "PROTEST"),
+    ("The minister threatened to resign if the budget was rejected.", "THREATEN"),
+    ("Rebels seized the airport after heavy fighting.", "ASSAULT"),
+    ("The government closed three opposition newspapers.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), WIDER_CASES)
+def test_wider_lexicon_families(text: str, event_type: str) -> None:
+    assert main(text)["type"] == event_type
+
+
+def test_a_group_noun_that_speaks_is_the_speaker_not_an_event() -> None:
+    event = main("The opposition said the vote was rigged and accused the ruling party of fraud.")
+    assert event["type"] == "ACCUSE"
+
+
+def test_trigger_in_the_predicate_of_be_outranks_its_subject_clause() -> None:
+    event = main("Officials said that lifting the embargo is out of the question.")
+    assert event["type"] == "REJECT"
+
+
+def test_negated_vague_trigger_is_no_refusal() -> None:
+    ctx = context("The bondholders said they had not received the payments.")
+    assert all(e["type"] != "REJECT" for e in find_events(ctx))
+
+
+def test_participle_on_its_object_is_vetoed_by_an_exception() -> None:
+    ctx = context("A security alert released overnight advised citizens to leave.")
+    assert all(e["type"] != "CONCEDE" for e in find_events(ctx))
+
+
+def test_hyphenated_compound_is_no_verb_trigger() -> None:
+    ctx = context("Some of them are novelty-seeking young people.")
+    assert all(e["type"] != "REQUEST" for e in find_events(ctx))
+
+
+def test_pairs_cross_verbs_and_objects() -> None:
+    doc = load_toml("plover.toml")
+    doc["AID"]["pairs"] = {"give": {"verbs": ["airlift"], "objects": ["blanket"]}}
+    lex = build(doc)
+    assert any(t.words == ("airlift",) and t.deps == ("blanket",)
+               for t in lex.heads["airlift"] if t.type == "AID")
+
+
+def test_pairs_without_objects_name_the_file_and_key() -> None:
+    doc = load_toml("plover.toml")
+    doc["AID"]["pairs"] = {"give": {"verbs": ["airlift"]}}
+    with pytest.raises(DataFileError, match=r"plover.toml \[AID\].pairs.give"):
+        build(doc)

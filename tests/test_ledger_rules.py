@@ -78,6 +78,16 @@ def test_lexical_similarity_and_threshold() -> None:
     assert one_side == 1.0
 
 
+def test_names_of_actors_and_places_do_not_make_claims_alike() -> None:
+    # A war corpus names Russia and Ukraine in every claim: one shared word ("war")
+    # beside them is not one proposition.
+    tui = shape("tui condemn russia attack war ukraine", "russia ukraine")
+    years = shape("russia war ukraine take year", "russia ukraine")
+    assert similarity.lexical(tui, years) == 0.0
+    kyiv = similarity.lexical(shape("kyiv shell station"), shape("kyiv shell station metro"))
+    assert kyiv >= similarity.CLAIM_SIMILARITY  # two words beside the place still join
+
+
 def test_verdicts() -> None:
     alone = verdict("positive", [Member(MOD, "positive", "unverified")], [])
     assert (alone.verification, alone.claimants) == ("single-source", [MOD.to_dict()])

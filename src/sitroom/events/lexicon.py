@@ -115,10 +115,11 @@ def _add_type(lex: Lexicon, name: str, table: dict[str, Any], where: str) -> Non
                                            ("noun", "nouns"), ("charge", "charges"))
     for pos, key in entries:
         for entry in str_list(table, key, where=where, default=[]):
-            trig = parse_entry(name, pos, entry, weights.get(entry, 1.0), where=f"{where}.{key}")
-            index = lex.heads if pos in ("verb", "adj") else lex.nouns
-            index.setdefault(trig.words[0] if pos in ("verb", "adj") else trig.words[-1],
-                             []).append(trig)
+            _index(lex, parse_entry(name, pos, entry, weights.get(entry, 1.0),
+                                    where=f"{where}.{key}"))
+    for entry in pair_entries(sub_table(table, "pairs", where=where), f"{where}.pairs"):
+        _index(lex, parse_entry(name, "verb", entry, weights.get(entry, 1.0),
+                                where=f"{where}.pairs"))
     if name != "ACCUSE" and "charges" in table:
         raise DataFileError(f"{where}: 'charges' is only read for ACCUSE")
     modes = tuple((mode, frozenset(str_list(sub_table(table, "modes", where=where), mode,
@@ -128,6 +129,32 @@ def _add_type(lex: Lexicon, name: str, table: dict[str, Any], where: str) -> Non
     exceptions = tuple(parse_entry(name, "verb", e, 1.0, where=f"{where}.except")
                        for e in str_list(table, "except", where=where, default=[]))
     lex.types[name] = TypeInfo(name=name, weight=weight, modes=modes, exceptions=exceptions)
+
+
+def _index(lex: Lexicon, trig: Trigger) -> None:
+    """File a trigger under the word a token must have to start it."""
+    if trig.pos in ("verb", "adj"):
+        lex.heads.setdefault(trig.words[0], []).append(trig)
+    else:
+        lex.nouns.setdefault(trig.words[-1], []).append(trig)
+
+
+def pair_entries(pairs: dict[str, Any], where: str) -> list[str]:
+    """Verb entries from ``[TYPE.pairs.NAME]`` tables: every verb with every object.
+
+    ``verbs = ["send", "deliver"]`` and ``objects = ["aid", "food"]`` give
+    "send aid", "send food", "deliver aid" and "deliver food".
+
+    Raises:
+        DataFileError: a pair is not a table, or lacks its verbs or objects.
+    """
+    out: list[str] = []
+    for key in pairs:
+        group = sub_table(pairs, key, where=where)
+        verbs = str_list(group, "verbs", where=f"{where}.{key}")
+        objects = str_list(group, "objects", where=f"{where}.{key}")
+        out.extend(f"{verb} {obj}" for verb in verbs for obj in objects)
+    return out
 
 
 def parse_entry(event_type: str, pos: Pos, entry: str, weight: float, *, where: str) -> Trigger:

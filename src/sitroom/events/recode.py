@@ -6,7 +6,8 @@ PLOVER codes the act the source performs, not only the action named:
 - promise      "promised to continue aid": AGREE; a promise of something
                conflictual ("vowed to strike back") is THREATEN;
 - demand       "X said Y must agree": asking another to act is REQUEST;
-- refusal      "X did not agree", "would not allow": REJECT;
+- refusal      "X did not agree", "would not allow": REJECT (not for vague triggers
+               such as "receive", weight under 0.5);
 - announcement an action its own actor announces ("they will release the
                hostages") is a promise (AGREE) when cooperative, an announced
                withdrawal a concession (CONCEDE), and a conflictual one made
@@ -146,6 +147,8 @@ def _refusal(found: Found, lex: Lexicon) -> bool:
     token = found.match.token
     if found.type not in REFUSABLE or found.match.trigger.pos != "verb":
         return False
+    if found.match.trigger.weight < 0.5:
+        return False  # a vague trigger negated is no refusal ("had not received payments")
     if not any(c.dep_ == "neg" for c in token.children):
         return False
     _recode(found, "REJECT")

