@@ -159,6 +159,17 @@ def test_denial_by_the_party_the_claim_is_about() -> None:
     assert c["verification"] == "denied"
 
 
+def test_a_denial_of_the_report_names_whose_report() -> None:
+    text = ("Amnesty International said Ukraine had placed troops in schools. "
+            "The Kremlin said it was ready to discuss a prisoner exchange.\n\n"
+            "Volodymyr Zelensky condemned Amnesty over the report, saying it drew a false "
+            "equivalence.")
+    found = claims_of(text)
+    assert [s for s, _, _ in stances(claim(found, "placed troops in schools"))] == [
+        "Volodymyr Zelensky"]
+    assert stances(claim(found, "prisoner exchange")) == []
+
+
 def test_false_flag_is_a_hedge_not_a_denial() -> None:
     c = claim(claims_of(
         "Volodymyr Zelensky said Russian troops were preparing an attack on Kyiv.\n\n"

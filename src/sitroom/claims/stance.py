@@ -155,7 +155,8 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
 
     by_direction = direction_stance(ct.directions, _doubted(other))
     if (cued(other.denial) and (linked or by_direction)) or (
-            other.denial and other.names_claim and _near(claim, other)):
+            other.denial and other.names_claim and _near(claim, other)
+            and (strong or _names_claimant(claim, other))):
         return DISPUTES, "denial"
     if by_direction is not None and by_direction[0] == DISPUTES:
         return by_direction
@@ -224,6 +225,16 @@ def _pair(claim: Direction, other: Direction) -> tuple[str, str] | None:
     # "no de-escalation" is backed by "a build-up"; "troops pull back" is not
     # disputed by "no build-up".
     return (SUPPORTS, "same") if claim.negated else None
+
+
+def _names_claimant(claim: Reading, other: Reading) -> bool:
+    """Whether ``other`` names the claim's claimant ("Amnesty over the report ... false"):
+    a denial of "the report" with no word of the claim must say whose report it denies."""
+    actor = claim.statement.actor
+    if actor is None or not actor.get("name"):
+        return False
+    name = {w.lower() for w in str(actor["name"]).split() if len(w) > 2}
+    return any(t.lower_ in name for t in other.statement.piece.tokens)
 
 
 def _near(claim: Reading, other: Reading) -> bool:
