@@ -263,6 +263,22 @@ def test_event_window_holds_every_report_of_a_cluster(db_url: str) -> None:
     ]
 
 
+def test_reports_of_one_day_join_only_when_they_share_words(db_url: str) -> None:
+    """Two strikes by one actor on one target on one day are two events; the same strike
+    told by two outlets is one."""
+    russia, ukraine = {"id": "russia", "name": "Russia"}, {"id": "ukraine", "name": "Ukraine"}
+    reports = [("AP", "Russian missiles hit the grain port of Odesa overnight."),
+               ("BBC", "Missiles struck the Odesa grain port, Ukraine said."),
+               ("DW", "Russian shelling hit a crowded market in Kharkiv.")]
+    with Store(db_url) as store:
+        for name, sentence in reports:
+            story = Story(name, "2022-07-23", name.lower()).event(
+                "ASSAULT", russia, ukraine, outlet(name), text=sentence)
+            add(store, story.build())
+        clusters = sorted((c.n_reports, c.outlets) for c in store.events())
+    assert clusters == [(1, ["DW"]), (2, ["AP", "BBC"])]
+
+
 def test_events_without_actor_or_date_stand_alone(db_url: str) -> None:
     story = Story("AP", None, "odd").event(
         "PROTEST", {"id": None, "name": None}, None, outlet("AP")

@@ -1,8 +1,11 @@
 """Events as rows, deduplicated across articles into clusters.
 
 Two reports are the same event when they have the same PLOVER type, the same actor and
-the same target, and every report of the cluster lies within ``EVENT_WINDOW_DAYS`` of
-every other (so a daily series of strikes does not chain into one months-long event).
+the same target, both known, every report of the cluster lies within ``EVENT_WINDOW_DAYS``
+of every other (so a daily series of strikes does not chain into one months-long event),
+and the new report shares at least ``MIN_SHARED_WORDS`` words other than names with one
+of the cluster's reports ("Russia shelled Kharkiv" and "Russia shelled Odesa" on one day
+are two events, not one; "Russia shelled the Odesa port" twice is one).
 A cluster keeps its reports, articles, reporting sources, outlets and statuses.
 """
 
@@ -29,13 +32,20 @@ from sitroom.ledger._fields import (
     span_columns,
     text,
 )
-from sitroom.ledger.keys import name_key
+from sitroom.ledger.keys import claim_words, name_key
+from sitroom.ledger.similarity import is_place
 from sitroom.store.schema import articles, event_clusters, events
 
 #: Reports of one event spread over a news cycle (first report, follow-ups, weekly
 #: round-ups' "on Tuesday"), which is one to three days; a longer window would merge a
 #: repeated action (daily shelling of one city) into one event.
 EVENT_WINDOW_DAYS = 3
+#: Words other than names and stop words that two reports of one event share: the place,
+#: the target object ("port", "mall", "station"), the weapon.
+MIN_SHARED_WORDS = 2
+#: Clusters of the same key and window compared, and reports read from each.
+MAX_CANDIDATE_CLUSTERS = 20
+MAX_REPORTS_READ = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +109,7 @@ def write(conn: Connection, record: Mapping[str, Any], published: str | None) ->
     for position, event in enumerate(dicts(record, "events")):
         row = _row(article_id, position, event, published)
         key = _match_key(event)
-        cluster_id = _find_cluster(conn, key, row["date"])
+        cluster_id = _find_cluster(conn, key, row["date"], event_words(row["text"]))
         if cluster_id is None:
             cluster_id = f"{article_id}:{row['event_id']}"
             values = _new_cluster(cluster_id, key, event)
@@ -139,15 +149,18 @@ def _row(
     }
 
 
-def _find_cluster(conn: Connection, key: tuple[str, str, str], when: str | None) -> str | None:
-    """The cluster this event joins: same key, within the window of all its reports."""
+def _find_cluster(
+    conn: Connection, key: tuple[str, str, str], when: str | None, words: frozenset[str]
+) -> str | None:
+    """The cluster this event joins: same key, within the window of all its reports, and
+    a report that shares enough words with this one."""
     type_, actor_key, target_key = key
-    if not type_ or not (actor_key or target_key) or when is None:
-        return None  # nothing to match on: the event stands alone
+    if not type_ or not actor_key or not target_key or when is None:
+        return None  # a party unknown: too little to tell one event from another
     day = date.fromisoformat(when)
     window = timedelta(days=EVENT_WINDOW_DAYS)
     c = event_clusters.c
-    return conn.scalar(
+    candidates = conn.scalars(
         sa.select(c.id)
         .where(
             c.type == type_,
@@ -158,8 +171,23 @@ def _find_cluster(conn: Connection, key: tuple[str, str, str], when: str | None)
             c.last_seen <= (day + window).isoformat(),
         )
         .order_by(c.last_seen.desc(), c.id)
-        .limit(1)
-    )
+        .limit(MAX_CANDIDATE_CLUSTERS)
+    ).all()
+    for cluster_id in candidates:
+        reports = conn.scalars(
+            sa.select(events.c.text)
+            .where(events.c.cluster_id == cluster_id)
+            .limit(MAX_REPORTS_READ)
+        )
+        if any(len(words & event_words(report)) >= MIN_SHARED_WORDS for report in reports):
+            return str(cluster_id)
+    return None
+
+
+def event_words(sentence: str | None) -> frozenset[str]:
+    """The words that tell one event's report from another's: content words of its text,
+    stemmed, without names of places and states ("Russia", "Kyiv", "Russian")."""
+    return frozenset(w for w in claim_words((), sentence) if not is_place(w))
 
 
 def _new_cluster(

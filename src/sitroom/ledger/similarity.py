@@ -71,11 +71,12 @@ def _name_words(claim: ClaimShape) -> frozenset[str]:
     """The words of a claim that name an actor or a place: its actors' id words
     ("russian-ministry-of-defence"), and words the gazetteer reads as a country ("kyiv")."""
     from_ids = {w for actor in claim.entity_ids for w in actor.split("-") if len(w) > 2}
-    return frozenset(from_ids | {w for w in claim.words if _is_place(w)})
+    return frozenset(from_ids | {w for w in claim.words if is_place(w)})
 
 
 @lru_cache(maxsize=65536)
-def _is_place(word: str) -> bool:
+def is_place(word: str) -> bool:
+    """Whether the gazetteer reads a (lower-case) word as a country, capital or demonym."""
     from sitroom.attribution.ports import default_gazetteer
 
     return default_gazetteer().country(word) is not None
