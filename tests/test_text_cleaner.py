@@ -502,3 +502,45 @@ def test_byline_with_place_and_dateline_on_one_line() -> None:
     assert article.published == "2022-02-15"
     assert removed(article, "dateline") == ["Jane Doe in Kyiv | 15 Feb 2022",
                                             "Updated 10:40 p.m. ET"]
+
+
+LIVE_BLOG = """Harbour strikes: live updates
+
+Published 23 Jul 2022 09:00
+
+From 23 Jul 2022 20.18 Port officials said two missiles hit the grain terminal overnight.
+
+23 Jul 2022 19.02 The regional governor, Ivan Petrenko, said nobody had been hurt.
+
+The city council said at 10.30 it would reopen the harbour road."""
+
+CLOCK_BLOG = """Ferry disaster: live
+
+01:45 Rescuers said they had found three more survivors in the water.
+
+01:20 The coastguard said its boats would search through the night.
+
+00:58 Officials said the ferry had carried 200 passengers.
+
+12.15 is the time the last bulletin was read, the station said on air."""
+
+
+def test_live_blog_entry_stamps_are_furniture() -> None:
+    article = extract_text(LIVE_BLOG, origin="live.txt")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == "Port officials said two missiles hit the grain terminal overnight."
+    assert paragraphs[1].startswith("The regional governor, Ivan Petrenko, said")
+    assert "at 10.30 it would" in paragraphs[2]  # a time inside a sentence stays
+    stamps = [r.text for r in article.removed if r.kind == "timestamp"]
+    assert stamps == ["From 23 Jul 2022 20.18", "23 Jul 2022 19.02"]
+
+
+def test_clock_stamps_only_where_several_entries_open_with_one() -> None:
+    article = extract_text(CLOCK_BLOG, origin="clock.txt")
+    assert article.text.startswith("Rescuers said they had found")
+    assert [r.text for r in article.removed if r.kind == "timestamp"] == [
+        "01:45", "01:20", "00:58"]
+    assert "12.15 is the time" in article.text  # lower-case next word: a sentence
+    single = extract_text("Harbour news today\n\n10.30 The harbour reopened after the storm "
+                          "had passed, the port authority said.", origin="one.txt")
+    assert "10.30 The harbour reopened" in single.text

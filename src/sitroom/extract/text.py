@@ -9,7 +9,8 @@ image credits, and lists of other stories. The cleaner works on paragraphs:
 3. sidebars  lists of other stories at the end of the page, found by their shape
 4. header    the title (after any list of stories that opens the page), bylines
              without "By" near it; what comes before the title is navigation
-5. inside    "Related" boxes inside the story; wire credits that end a paragraph
+5. inside    "Related" boxes inside the story; wire credits that end a paragraph;
+             the time stamps that open live-blog entries ("3 Jul 2022 00.53 ...")
 6. assemble  the body is the kept paragraphs, one blank line apart; dates, bylines,
              and every removed piece with its kind, in page order
 
@@ -17,6 +18,8 @@ Every rule is general: words and patterns are data files, the rest is shape.
 """
 
 from __future__ import annotations
+
+import re
 
 from sitroom.errors import NoArticle
 from sitroom.extract.blocks import Unit, ends_sentence, ends_with_stop, is_prose, split_units
@@ -45,6 +48,18 @@ MIN_ARTICLE_WORDS = 10
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CLOCK = r"\d{1,2}[.:]\d{2}(?:\s*(?:am|pm|gmt|bst|utc|cet|cest|eet|eest|msk|et|edt|est))?"
+#: A live-blog entry's stamp: a date and a time ("From 3 Jul 2022 19.09 ", "2 May 2022
+#: 05.42 "); it is page furniture, and left in the text it becomes part of a speaker's
+#: name ("3 Jul 2022 00.53 Gazprom said ...").
+_DATED_STAMP = re.compile(
+    rf"^(?:from\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}},?\s+{_CLOCK}\s+(?=\S)", re.IGNORECASE)
+#: A time alone ("01:45 Azovstal evacuation ...") opens entries only on pages where
+#: several paragraphs start so: one "10.30 ..." paragraph may be a sentence.
+_CLOCK_STAMP = re.compile(rf"^(?i:{_CLOCK})\s+(?=[A-Z\u201c\"])")
+MIN_CLOCK_STAMPS = 3
+
 
 def extract_text(text: str, *, origin: str) -> Article:
     """Extract one article from a page saved as plain text.
@@ -70,6 +85,7 @@ def extract_text(text: str, *, origin: str) -> Article:
     title_at = _mark_header(units)  # 4
     mark_related_boxes(units, start=0 if title_at is None else title_at + 1)  # 5
     _split_credits(units)
+    _split_entry_stamps(units)
     return _assemble(units, title_at, origin)  # 6
 
 
@@ -183,6 +199,18 @@ def _split_credits(units: list[Unit]) -> None:
         if split is not None:
             unit.text, credit, unit.names = split
             unit.extra.append(("byline", credit))
+
+
+def _split_entry_stamps(units: list[Unit]) -> None:
+    """Cut the date-and-time stamps that open live-blog entries off kept paragraphs."""
+    kept = [u for u in units if u.kept]
+    clocks = sum(1 for u in kept if _CLOCK_STAMP.match(u.text))
+    for unit in kept:
+        match = _DATED_STAMP.match(unit.text) or (
+            _CLOCK_STAMP.match(unit.text) if clocks >= MIN_CLOCK_STAMPS else None)
+        if match is not None and unit.text[match.end():].strip():
+            unit.extra.append(("timestamp", match.group(0).strip()))
+            unit.text = unit.text[match.end():]
 
 
 def _assemble(units: list[Unit], title_at: int | None, origin: str) -> Article:
