@@ -28,6 +28,8 @@ demo: $(STAMP)
 	$(BIN)/sitroom ingest examples --no-fetch --db $(DEMO_DB)
 	$(BIN)/sitroom analyze examples/text/radio-style-rally.txt --format markdown
 	$(BIN)/sitroom search 'sanctions "Nord Stream"' --db $(DEMO_DB)
+	$(BIN)/sitroom claims --disputed --db $(DEMO_DB)
+	$(BIN)/sitroom figures troops --db $(DEMO_DB)
 	@echo "The demo store is .sitroom-demo.db: try $(BIN)/sitroom search WORDS --db $(DEMO_DB)"
 
 test: $(STAMP)
