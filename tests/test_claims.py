@@ -159,6 +159,16 @@ def test_denial_by_the_party_the_claim_is_about() -> None:
     assert c["verification"] == "denied"
 
 
+def test_the_head_of_a_body_speaks_for_it() -> None:
+    # NATO's Secretary General backing NATO's own statement is no second source.
+    found = claims_of(
+        "Nato said it had seen no signs of a pullback of Russian troops from the border.\n\n"
+        "Jens Stoltenberg said he had seen no signs of a pullback of troops from the border.\n\n"
+        "Olaf Scholz said he had also seen no signs of a pullback of troops from the border.")
+    assert [s for s, _, _ in stances(claim(found, "Russian troops"))] == [
+        "Olaf Scholz"]
+
+
 def test_a_denial_of_the_report_names_whose_report() -> None:
     text = ("Amnesty International said Ukraine had placed troops in schools. "
             "The Kremlin said it was ready to discuss a prisoner exchange.\n\n"

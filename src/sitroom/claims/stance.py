@@ -21,9 +21,11 @@ ministry), never takes a stance on its own claim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sitroom.attribution.ports import ActorLike
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
 from sitroom.claims.propositions import Statement
 from sitroom.claims.tokens import clause_head, find_phrases, lemma, negated
@@ -227,6 +229,16 @@ def _pair(claim: Direction, other: Direction) -> tuple[str, str] | None:
     return (SUPPORTS, "same") if claim.negated else None
 
 
+def _leads(person: ActorLike, body: ActorLike, ctx: ArticleContext) -> bool:
+    """Whether a person holds, at publication, a role named after a body: the Secretary
+    General of NATO speaks for NATO."""
+    if person.kind != PERSON_KIND or body.kind == PERSON_KIND:
+        return False
+    role = person.role_at(ctx.published)
+    return role is not None and re.search(
+        rf"\b{re.escape(body.name)}\b", role.title, re.IGNORECASE) is not None
+
+
 def _names_claimant(claim: Reading, other: Reading) -> bool:
     """Whether ``other`` names the claim's claimant ("Amnesty over the report ... false"):
     a denial of "the report" with no word of the claim must say whose report it denies."""
@@ -247,15 +259,20 @@ def same_party(a: Ref | None, b: Ref | None, ctx: ArticleContext) -> bool:
     """Whether two actors speak for one party: the same actor, or a state and its own organs.
 
     A state's institutions, state media and office holders (with a role in the
-    gazetteer at publication) speak for it; two persons or two bodies of one
-    country do not make each other one party.
+    gazetteer at publication) speak for it, and so does the holder of a role
+    named after a body for that body (NATO's Secretary General for NATO); two
+    persons or two bodies of one country do not make each other one party.
     """
     if a is None or b is None:
         return False
     if a.get("id") == b.get("id"):
         return True
     first, second = ctx.gazetteer.get(str(a.get("id"))), ctx.gazetteer.get(str(b.get("id")))
-    if first is None or second is None or not first.country or first.country != second.country:
+    if first is None or second is None:
+        return False
+    if _leads(first, second, ctx) or _leads(second, first, ctx):
+        return True
+    if not first.country or first.country != second.country:
         return False
     if STATE_KIND not in (first.kind, second.kind):
         return False
