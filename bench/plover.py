@@ -8,13 +8,17 @@ REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
 Each record's ``text`` is read as a one-paragraph article with no outlet:
 parsed, attributed (so that "X said ..." quotes are there), and coded by
 ``sitroom.events.find_events``; the predicted type is that of the main event
-(``sitroom.events.main_event``: the trigger highest in the dependency tree,
-then the first). A sentence with no event counts as wrong.
+(``sitroom.events.main_event``: the trigger highest in the dependency tree
+outside background clauses and circumstances, then the first). A sentence
+with no event counts as wrong.
 
 Accuracy is reported on all records and on the even- and odd-indexed halves
-separately: the lexicon was tuned looking only at errors on the even half, so
-the odd half is the held-out estimate. The baseline always answers the most
-frequent type. Per-type counts and every error go to ``.bench/plover.json``.
+separately. The lexicon was first tuned looking only at errors on the even
+half; the odd half's last held-out score was 0.588 (all 0.764, even 0.938).
+Since then errors on all 161 records have been read (general rules and
+ordinary-usage entries only, each with a golden test), so no half is held out
+any more: the target is judged on the GSR's withheld half. The baseline always
+answers the most frequent type. Per-type counts and every error go to ``.bench/plover.json``.
 """
 
 from __future__ import annotations
@@ -175,9 +179,10 @@ def _rows(scores: dict[str, Scores], base: dict[str, Scores], base_type: str, n:
     baseline_name = f"most frequent type ({base_type})"
     notes = {
         "all": f"{scores['all'].correct}/{n} sentences; main event = trigger highest in the "
-               f"parse; no event counts wrong; {TARGET}",
-        "even": "the half whose errors were read while writing the lexicon",
-        "odd": "held-out estimate: errors on this half were not read while tuning",
+               f"parse outside background; no event counts wrong; {TARGET}",
+        "even": "the half whose errors were read first, while writing the lexicon",
+        "odd": "no longer held out (errors read in the second round; last held-out score "
+               "0.588)",
     }
     return [Row(f"PLOVER type accuracy (GSR dev, {half} {scores[half].total})",
                 scores[half].accuracy, base[half].accuracy, baseline_name, notes[half], ".3f",

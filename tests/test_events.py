@@ -308,3 +308,90 @@ def test_pairs_without_objects_name_the_file_and_key() -> None:
     doc["AID"]["pairs"] = {"give": {"verbs": ["airlift"]}}
     with pytest.raises(DataFileError, match=r"plover.toml \[AID\].pairs.give"):
         build(doc)
+
+
+# --- main event, recoding and PLOVER conventions (invented sentences) ---------------------
+
+RECODING_CASES = [
+    # an event in a circumstance ("following ...") is background to the sentence's event
+    ("Following the peace deal, the government took steps to ease restrictions on the press.",
+     "CONCEDE"),
+    # a promise governs its complement, not a circumstance of the promise
+    ("Despite the shelling, the mayor offered to negotiate with the commanders.", "AGREE"),
+    # "sworn to fight" (an infinitive parsed as an adverbial clause) is still promised
+    ("The militants have sworn to fight on until the last man.", "THREATEN"),
+    # a cooperative act its actor failed to perform
+    ("The two parties failed to reach a deal on the budget.", "REJECT"),
+    # a cooperative action in the future tense is intent to cooperate, whoever reports it
+    ("Japan will provide emergency loans to Sri Lanka, the finance ministry said.", "AGREE"),
+    ("The envoy will visit Khartoum and Juba next week, diplomats said.", "AGREE"),
+    # a conflictual action its own actor announces is a threat
+    ("The dockers' union said it would blockade the ports.", "THREATEN"),
+    ("The students said they would boycott the graduation ceremony.", "THREATEN"),
+    # ... but an announced sanction is the sanction
+    ("The government announced it would impose sanctions on the junta.", "SANCTION"),
+    # a conditional withdrawal of peacekeepers is an ultimatum
+    ("Italy said it will withdraw its peacekeeping force from the island unless the fighting "
+     "stops.", "THREATEN"),
+    # an obligation above the event, and one under a verb of concluding, is a demand
+    ("The charity said the army must secure the roads to allow food convoys through.",
+     "REQUEST"),
+    ("The panel concluded that the government must release the detainees.", "REQUEST"),
+    ("The envoy said the US must lift the embargo.", "REQUEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), RECODING_CASES)
+def test_recoding_and_main_event(text: str, event_type: str) -> None:
+    assert main(text)["type"] == event_type
+
+
+def test_future_intent_keeps_the_action() -> None:
+    event = main("Japan will provide emergency loans to Sri Lanka, the finance ministry said.")
+    assert (event["status"], event["action"]) == ("future", "AID")
+
+
+def test_planned_conflict_is_no_threat() -> None:
+    event = main("Russia plans to deploy more troops to the border.")
+    assert event["type"] == "MOBILIZE"
+
+
+CONVENTION_CASES = [
+    ("The two countries established diplomatic relations in March.", "SUPPORT"),
+    ("The police shared evidence with their French counterparts.", "COOPERATE"),
+    ("The army lifted its siege of the northern town.", "RETREAT"),
+    ("The prime minister resigned on Friday.", "RETREAT"),
+    ("The minister concluded a trade agreement with Peru.", "AGREE"),
+    ("The government expanded press freedom after the election.", "CONCEDE"),
+    ("The governor shortened the curfew in the capital.", "CONCEDE"),
+    ("The UN withdrew its inspectors from the country.", "SANCTION"),
+    ("A judge ordered the former minister to appear in court.", "REQUEST"),
+    ("The senate opened a hearing into the sale of arms.", "ACCUSE"),
+    ("Dock workers stopped work over unpaid wages.", "PROTEST"),
+    ("Farmers blocked transport into the capital.", "PROTEST"),
+    ("The governor ordered patrols in the old city.", "MOBILIZE"),
+    ("Militias drove the villagers from their homes.", "ASSAULT"),
+    ("Teachers began a strike on Monday.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), CONVENTION_CASES)
+def test_plover_conventions(text: str, event_type: str) -> None:
+    assert main(text)["type"] == event_type
+
+
+@pytest.mark.parametrize("text", ["The committee concluded that the data was flawed.",
+                                  "The agency issued a press release on Monday."])
+def test_no_agreement_or_concession_in_a_finding_or_a_press_release(text: str) -> None:
+    ctx = context(text)
+    assert all(e["type"] not in ("AGREE", "CONCEDE") for e in find_events(ctx))
+
+
+def test_proper_noun_us_is_not_the_first_person() -> None:
+    event = main("The envoy said the US must lift the embargo.")
+    assert event["target"] is not None and event["target"]["name"] != "The envoy"
+
+
+def test_committing_a_crime_is_no_promise() -> None:
+    ctx = context("The ministers discussed the atrocities committed during the occupation.")
+    assert all(e["type"] not in ("AGREE", "THREATEN") for e in find_events(ctx))

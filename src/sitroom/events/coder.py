@@ -9,8 +9,8 @@ Per sentence:
               accusation against the one who committed it;
 3. status     from negation, modals, conditions and the verbs above
               (``status.py``);
-4. recoding    promises, threats, demands, refusals and preparations coded
-              as PLOVER codes them (``recode.py``).
+4. recoding    promises, threats, demands, refusals, failures, preparations and
+              future intent coded as PLOVER codes them (``recode.py``).
 
 Then per article: a claimed RETREAT (or any claimed event) is ``disputed`` when
 another source negates or disputes an event of the same type.

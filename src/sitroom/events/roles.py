@@ -102,10 +102,15 @@ class _Resolver:
         return context_state(self.ctx, self.par.start + forces.idx, exclude=exclude)
 
 
+def is_first_person(token: Any) -> bool:
+    """A first-person pronoun ("we", "us"), not the proper noun "US"."""
+    return bool(token.pos_ == "PRON" and token.lower_ in FIRST_PERSON)
+
+
 def resolve(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None) -> Ref | None:
     """The actor a noun phrase names: first person is the speaker, else the head's entity,
     else ``ctx.actor_for`` on the whole phrase."""
-    if token.lower_ in FIRST_PERSON:
+    if is_first_person(token):
         return speaker
     covering = entity_covering(ctx, *ctx.token_span(par, token))
     if covering is not None:

@@ -70,6 +70,25 @@ def is_conditional(token: Any) -> Any:
     return None
 
 
+def future_aux(token: Any) -> bool:
+    """Whether the trigger's own clause is in the future tense: "will"/"shall", "is going to",
+    or "would" in reported speech ("said it would send aid"); "plans to" is not enough.
+
+    The clause is the trigger and the verbs it is coordinated with ("will visit Dakar and
+    meet ...").
+    """
+    tok = token
+    for _ in range(4):
+        children = list(tok.children)
+        if "future" in set(_aux_marks(tok, children)) and not any(
+                c.dep_ == "aux" and c.lower_ in MODAL_AUX - {"would", "'d"} for c in children):
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def clause_chain(token: Any) -> Iterator[Any]:
     """The trigger, then each token above it up to the root of its sentence."""
     seen = 0

@@ -22,6 +22,8 @@ _ADJ_POS = frozenset({"ADJ", "VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Dependents that never complete a trigger phrase.
 _SKIP_DEPS = frozenset({"punct", "cc", "nsubj", "mark", "advcl", "ccomp", "conj", "parataxis"})
+#: Entity labels of dates and times.
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: Verbs of saying: a noun trigger as their subject is the speaker ("the opposition said").
 SPEAKING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "claim",
                       "insist", "warn", "promise", "argue", "note", "write", "stress"})
@@ -99,14 +101,17 @@ def best_match(token: Any, lex: Lexicon) -> Match | None:
     return None
 
 
-def governed_words(token: Any) -> set[str]:
+def governed_words(token: Any, *, timeless: bool = False) -> set[str]:
     """Lemmas and lower-case forms of what a token governs: its dependents, theirs (objects of
-    its prepositions) and the objects of "of" below them ("sent thousands of troops")."""
+    its prepositions) and the objects of "of" below them ("sent thousands of troops").
+
+    With ``timeless`` a preposition whose object is a date or time is left out: "a strike on
+    Monday" says when, not what was struck."""
     words: set[str] = set()
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "an alert released overnight"
         words.update(_forms(token.head))
     for child in token.children:
-        if child.dep_ in _SKIP_DEPS:
+        if child.dep_ in _SKIP_DEPS or (timeless and _temporal(child)):
             continue
         words.update(_forms(child))
         if child.dep_ in ("prep", "agent", "xcomp", "dobj", "prt", "advmod", "acomp",
@@ -118,6 +123,12 @@ def governed_words(token: Any) -> set[str]:
                     words.update(w for obj in grand.children if obj.dep_ == "pobj"
                                  for w in _forms(obj))
     return words
+
+
+def _temporal(prep: Any) -> bool:
+    """Whether a preposition's object is a date or time ("on Monday", "in mid-August")."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children)
 
 
 def _forms(token: Any) -> tuple[str, str, str]:
@@ -166,7 +177,7 @@ def _noun_matches(token: Any, lex: Lexicon) -> list[Match]:
             continue  # a quoted charge may be tagged ADJ: was "genocide"
         if len(trig.words) > 1 and not hyphenated and token.pos_ not in _NOUN_POS:
             continue  # "pulled back" is a verb phrase, not the noun "pull-back"
-        if trig.deps and not all(w in governed_words(token) for w in trig.deps):
+        if trig.deps and not all(w in governed_words(token, timeless=True) for w in trig.deps):
             continue
         out.append(Match(trig, _phrase_head(token, lo), lo, token.i + 1))
     return out
@@ -200,9 +211,17 @@ def _vetoed(match: Match, lex: Lexicon) -> bool:
     forms = set(_forms(token))
     governed: set[str] | None = None
     for exc in lex.types[match.type].exceptions:
+        if match.trigger.pos != "verb" and _noun_exception(token, exc):
+            return True  # "press release" is no release
         if exc.words[0] not in forms or exc.size < match.trigger.size:
             continue
         governed = governed_words(token) if governed is None else governed
         if all(word in governed for word in exc.deps):
             return True
     return False
+
+
+def _noun_exception(token: Any, exc: Trigger) -> bool:
+    """Whether a noun exception ("press release") ends on the token and its words precede it."""
+    words = exc.words + exc.deps
+    return len(words) > 1 and words[-1] in _forms(token) and _run_start(token, words) is not None
