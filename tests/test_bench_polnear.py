@@ -204,3 +204,33 @@ def test_contract_quote_becomes_a_prediction() -> None:
     assert p.spans == ((49, 60),)
     assert (p.speaker_mention, p.speaker_name, p.speaker_span) == ("he", "Jane Doe", (64, 66))
     assert quotes.from_contract({"text": "x", "span": [0, 1], "speaker": None}).speaker_name is None
+
+
+def _contract(text: str, span: tuple[int, int], speaker: tuple[int, int] | None,
+              cue: tuple[int, int] | None) -> dict[str, object]:
+    return {
+        "text": text,
+        "span": list(span),
+        "type": "direct",
+        "speaker": None if speaker is None else {"mention": "he", "span": list(speaker)},
+        "cue": None if cue is None else {"text": "added", "span": list(cue)},
+    }
+
+
+def test_attributions_join_the_pieces_of_one_cue_and_source() -> None:
+    # '"We are ready," he added, "and we will not wait."' is one PolNeAR attribution
+    first = _contract("We are ready,", (49, 62), (64, 66), (67, 72))
+    second = _contract("and we will not wait.", (75, 96), (64, 66), (67, 72))
+    other = _contract("the deal is close", (117, 134), (100, 108), (109, 116))
+    preds = polnear.attributions([first, second, other])
+    assert [p.spans for p in preds] == [((49, 62), (75, 96)), ((117, 134),)]
+    assert preds[0].text == "We are ready, and we will not wait."
+    assert preds[0].speaker_mention == "he"
+
+
+def test_attributions_keep_quotes_apart_without_a_shared_cue() -> None:
+    a = _contract("A", (0, 1), (5, 7), None)
+    b = _contract("B", (10, 11), (5, 7), None)
+    c = _contract("C", (20, 21), None, (30, 35))
+    d = _contract("D", (40, 41), None, (30, 35))
+    assert len(polnear.attributions([a, b, c, d])) == 4

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from sitroom.attribution.cues import Cue, find_cues
-from sitroom.attribution.lexicon import Lexicon, lexicon
+from sitroom.attribution.lexicon import Lexicon, lexicon, verb_lemma
 from sitroom.attribution.marks import Segment, find_segments
 from sitroom.attribution.mentions import (
     Named,
@@ -105,7 +105,8 @@ def attribute(article: Article, *, outlet: str | None = None,
         last = quotes[-1] if quotes else None
         continues = last is not None and last.paragraph == part.par.index - 1
         cues = find_cues(part.par.doc, part.segments, lex)
-        found = paragraph_quotes(part.par.doc, part.segments, cues, lex, continues=continues)
+        found = paragraph_quotes(part.par.doc, part.segments, cues, lex, continues=continues,
+                                 title=part.par.index == 0)
         quotes.extend(_read(resolver, part, found, last, lex))
     text = article.text
     kept = drop_nested(quotes)
@@ -139,6 +140,8 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         assert cue is not None and cue.speaker is not None
         lo, hi = cue.speaker
         res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
+        if cue.relative is not None:  # "who said": the pronoun names, its antecedent resolves
+            lo, hi = cue.relative, cue.relative + 1
         mention = (base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text))
         speakers[payload] = Speaker(mention, res.entity, res.how)
     out: list[Quote] = []
@@ -152,6 +155,8 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         elif item.via == "paragraph" and item.inherit is not None:
             source = speakers[item.inherit]
             speaker = source.carried() if source is not None else None
+            carrier = found[item.inherit].cue  # the cue of the statement it carries on
+            cue_span = _cue_span(doc, base, carrier) if carrier is not None else None
         else:
             speaker = speakers[k]
         if item.via == "headline-bare" and (speaker is None or speaker.entity is None
@@ -164,8 +169,17 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          speaker=speaker, cue=cue_span, paragraph=part.par.index, via=item.via,
                          hedges=hedges, parts=parts if item.kind == "direct" else [],
                          shared=item.cue is not None and item.cue.shared
-                         and item.via == "cue"))
+                         and item.via == "cue",
+                         stance=item.via == "cue" and item.cue is not None
+                         and not item.cue.phrase and _stance(doc[item.cue.verb], lex)))
     return out
+
+
+def _stance(verb: Any, lex: Lexicon) -> bool:
+    """True for a cue verb of intention or stance ("wants to", "backed"), not of saying or
+    thinking: inside another statement it is part of what was said."""
+    lemma = verb_lemma(verb, lex.cue_verbs)
+    return lemma not in lex.speech and lemma not in lex.thought
 
 
 def _cue_span(doc: Any, base: int, cue: Cue) -> tuple[int, int]:

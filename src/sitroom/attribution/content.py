@@ -2,10 +2,13 @@
 
 The clause the verb governs (``ccomp``); an infinitive for verbs that take one
 ("vowed to fight"); an object or prepositional phrase for verbs that take one
-("accused leaders of ...", "called for talks"); the object and its predicate
-("called the plan "a disaster""); or, when the parse hangs the verb under its
-content, the clause around it ("It is over, he said", "The move, Carr
-explained, was ...", "As X said, ..."). Other statements nested in a content
+("accused leaders of ...", "called for talks", "sees the vote as a rebellion");
+the object and its predicate ("called the plan "a disaster"", "calling Trump a
+fascist"); or, when the parse hangs the verb under its content, the clause
+around it ("It is over, he said", "The move, Carr explained, was ...", "As X
+said, ..."). Where the parse hangs parts of the reported clause elsewhere, they
+are taken back: "said in a statement that ...", "said it would win if ...",
+"said seeing so many officers was ...". Other statements nested in a content
 ("..., despite Moscow insisting ...") are left out: each is its own quote.
 """
 
@@ -13,9 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.lexicon import Lexicon, verb_lemma
 from sitroom.attribution.sources import (
     PASSIVE_SUBJECTS,
+    RELATIVE,
     SUBJECTS,
     has_subject,
     noun_phrase,
@@ -35,9 +39,10 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
     """The tokens of what the verb reports, as the parse gives them (maybe none)."""
     heads: list[Token] = []
     nominal = lex.nominal.get(lemma)
+    only = lemma in lex.nominal_only
     for child in verb.children:
         dep = child.dep_
-        if dep == "ccomp":
+        if dep == "ccomp" and not only:
             if child.i > verb.i or (_before_clause(verb, child) and not any(
                     c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)):
                 heads.append(child)
@@ -51,23 +56,105 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
             if dep == "dobj" and "" in nominal and child.i > verb.i:
                 heads.append(child)
             elif dep == "prep" and child.lower_ in nominal:
-                heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+                heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp")
+                             and g.ent_type_ not in ("DATE", "TIME"))  # not "for Friday"
                 if lemma in lex.nominal_keeps_object:
                     heads.extend(c for c in verb.children if c.dep_ == "dobj")
+            elif dep == "advcl" and child.i > verb.i and any(
+                    g.dep_ == "mark" and g.lower_ in nominal for g in child.children):
+                heads.append(child)  # "calling for rivals to drop out", "for" parsed as a mark
     if not heads and nominal:
         # "accused the president of blackmail" with "of" hung on the object
         heads = [c for c in verb.children if c.dep_ == "dobj" and any(
             g.dep_ == "prep" and g.lower_ in nominal for g in c.children)]
+    if not heads and lemma in lex.speech:
+        heads = _clause_of_the_medium(verb) or _misparsed_clause(verb)
+    naming = not heads and lemma in lex.predicative
+    if naming:
+        heads = _predicative(verb)
     if not heads:
-        return _inverted_content(verb, lex.speech)
+        return [] if only else _inverted_content(verb, lex.speech)
+    heads.extend(_hung_on_the_verb(verb, heads))
     nested = _nested_statements(verb, heads, lex)
     tokens: list[Token] = []
     for head in heads:
-        tokens.extend(t for t in head.subtree if t.i not in nested)
-    if nominal is not None and tokens and all(h.dep_ in ("pobj", "pcomp", "dobj") for h in heads):
+        tokens.extend(t for t in head.subtree if t.i not in nested and not (
+            t.head.i == head.i and t.dep_ == "mark" and t.i < head.i and t.lower_ == "for"))
+    if nominal is not None and tokens and not naming and all(
+            h.dep_ in ("pobj", "pcomp", "dobj") for h in heads):
         last = max(t.i for t in tokens)  # "called for the conflict to be resolved"
         tokens.extend(t for t in verb.subtree if t.i > last and t.i not in nested)
     return tokens
+
+
+def _clause_of_the_medium(verb: Token) -> list[Token]:
+    """"said in a statement that ...", "told reporters in an interview that ...": the
+    parse hangs the reported clause on the medium's noun; it is the verb's content."""
+    return [clause for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+            for noun in prep.children if noun.dep_ == "pobj"
+            for clause in noun.children if clause.dep_ in ("acl", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)]
+
+
+#: Tags of a finite verb: a clause has one, a noun phrase object does not.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _misparsed_clause(verb: Token) -> list[Token]:
+    """A reported clause the parse took for an object or a participle: "said seeing so many
+    officers was a welcome sight" (xcomp), "say the more delegates he takes, the more ..."
+    (dobj). Taken when the object holds a finite verb and follows the verb directly;
+    "said a prayer" and "told reporters" hold none."""
+    for child in verb.children:
+        if child.left_edge.i == verb.i + 1 and child.dep_ in ("dobj", "xcomp") and any(
+                t.tag_ in _FINITE and not _relative_clause(t) for t in child.subtree):
+            return [child, *(c for c in verb.children if c.i > child.i and c.dep_ not in (
+                "punct", "cc", "conj"))]
+    return []
+
+
+def _relative_clause(verb: Token) -> bool:
+    """True for the verb of a relative clause opened by a pronoun ("a prayer that we knew")."""
+    return bool(verb.dep_ == "relcl" and any(
+        c.lower_ in RELATIVE and c.i < verb.i for c in verb.children))
+
+
+#: Subordinators of a clause that the parse hangs on the cue verb although it belongs to
+#: the reported clause: "said it would win | if turnout held", "| because ..."
+_CONTENT_MARKS = frozenset({"if", "because", "unless", "although", "though", "since",
+                            "while", "whereas", "so"})
+
+
+def _hung_on_the_verb(verb: Token, heads: list[Token]) -> list[Token]:
+    """Conditional and causal clauses right after a reported clause that the parse hangs
+    on the cue verb: "said the party would win if turnout held" reports the condition too.
+    Only clauses after the content, opened by a subordinator (not "adding ...", "as ...")."""
+    clauses = [h for h in heads if h.dep_ == "ccomp" and h.i > verb.i]
+    if not clauses:
+        return []
+    end = max(t.i for h in clauses for t in h.subtree)
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > end and any(
+        g.dep_ == "mark" and g.lower_ in _CONTENT_MARKS and g.i < c.i for g in c.children)]
+
+
+#: Children of a naming verb that hold what it names and what it calls it, as the parse
+#: splits "called Trump a fascist" (xcomp + dobj), "called his actions “a step”" (appos).
+_NAMING_PARTS = frozenset({"dobj", "xcomp", "ccomp", "dative", "oprd", "attr", "npadvmod"})
+
+
+def _predicative(verb: Token) -> list[Token]:
+    """What a naming verb ("call", "label", "brand") says, where the parse gives no
+    predicate: its object when a second noun phrase goes with it ("calling Trump a
+    fascist", "called his actions “a crucial step”") or the words are quoted. "called
+    the police" and "called a press conference" have neither, and are no statement."""
+    parts = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMING_PARTS]
+    if not parts:
+        return []
+    second = len(parts) >= 2 or any(
+        g.i > part.i and g.dep_ in ("appos", "dobj", "oprd", "attr")
+        for part in parts for g in part.children)
+    quoted = any(t.is_quote for part in parts for t in part.subtree)
+    return parts if second or quoted else []
 
 
 def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int]:
@@ -79,7 +166,7 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
         for tok in head.subtree:
             if tok.i == head.i or tok.i in out or tok.pos_ != "VERB":
                 continue
-            if tok.lemma_.lower() not in cue_verbs or not _takes_content(tok, lex):
+            if verb_lemma(tok, cue_verbs) not in cue_verbs or not _takes_content(tok, lex):
                 continue
             source = source_of(tok, lex) if tok.dep_ in ("pcomp", "advcl", "relcl") else None
             if (tok.dep_ == "conj" and not has_subject(tok)) or source is not None:
@@ -101,15 +188,16 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
 
 
 def _takes_content(verb: Token, lex: Lexicon) -> bool:
-    """True when a cue verb has content of its own: a clause, an infinitive or a quotation."""
-    lemma = verb.lemma_.lower()
+    """True when a cue verb has a statement of its own: a clause, an infinitive, a
+    quotation or a prepositional content ("and called for talks"). A verb with only an
+    object ("he fears returning home and is seeking asylum", "for Ginsburg to criticize
+    Trump") is part of the content around it, not a second statement cut out of it."""
+    lemma = verb_lemma(verb, lex.cue_verbs)
     nominal = lex.nominal.get(lemma, frozenset())
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in lex.infinitive):
             return True
         if child.is_quote or (child.dep_ == "prep" and child.lower_ in nominal):
-            return True
-        if child.dep_ == "dobj" and "" in nominal:
             return True
     return False
 

@@ -1,9 +1,12 @@
 """Cues in one parsed paragraph: the words that tie a statement to its source.
 
 A cue is a reporting verb (``reporting_verbs.toml``) whose dependency parse
-gives it a source and content, or a source phrase (``cues.toml``: "according
-to X", "in the view of X", "in X's view"), or a noun with a possessor and a clause
-(``cues.toml`` [clausal_noun]: "X's view that ...", "X's plan to ..."). For each cue
+gives it a source and content, any other verb with a "that" clause ("signalled
+that ..."), or a source phrase (``cues.toml``: "according to X", "in the view of
+X", "in X's view", "in a new poll"), an adjective of belief after "be" ("X is
+confident that ..."), or a noun with a possessor and a clause ([clausal_noun]:
+"X's view that ...", "X's plan to ..."). A statement may have no named source:
+"X is expected to ...", "X seemed unperturbed" (``Cue.unsourced``). For each cue
 this module finds:
 
 - the source: the verb's subject (``nsubj``); for a passive, the agent; for a
@@ -26,9 +29,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitroom.attribution.content import char_span, content_tokens
-from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.lexicon import Lexicon, verb_lemma
 from sitroom.attribution.marks import Segment
-from sitroom.attribution.sources import noun_phrase, own_source, source_of, speaker_phrase
+from sitroom.attribution.sources import (
+    RELATIVE,
+    noun_phrase,
+    own_source,
+    source_of,
+    speaker_phrase,
+    subject_of,
+)
 
 Token = Any  # spacy.tokens.Token: spaCy ships no type information
 
@@ -51,6 +61,12 @@ class Cue:
     phrase: bool = False
     shared: bool = False
     """True when the source is another verb's subject ("issued a warning, saying ...")."""
+    relative: int | None = None
+    """The relative pronoun that is the verb's subject ("Graham, who said ..."): the words
+    that name the source in its clause; ``speaker`` is its antecedent, which resolves."""
+    unsourced: bool = False
+    """True for a statement that names no source ("X is expected to ...", "X seems ..."):
+    its quote has no speaker."""
 
 
 def find_cues(doc: Any, segments: list[Segment], lex: Lexicon) -> list[Cue]:
@@ -62,12 +78,19 @@ def find_cues(doc: Any, segments: list[Segment], lex: Lexicon) -> list[Cue]:
     for tok in doc:
         if tok.i in quoted:
             continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in cue_verbs:
+        if tok.pos_ == "VERB" and (verb_lemma(tok, cue_verbs) in cue_verbs
+                                   or _that_clause(tok, lex)):
             cue = _verb_cue(tok, lex, quoted)
             if cue is not None:
                 cues.append(cue)
         elif tok.lower_ in phrase_starts:
             cue = _phrase_cue(doc, tok, lex)
+            if cue is None and tok.lower_ == "in":
+                cue = _evidence_cue(tok, lex)
+            if cue is not None:
+                cues.append(cue)
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.stance_adjectives:
+            cue = _adjective_cue(tok, lex)
             if cue is not None:
                 cues.append(cue)
         elif tok.pos_ == "NOUN":
@@ -78,6 +101,18 @@ def find_cues(doc: Any, segments: list[Segment], lex: Lexicon) -> list[Cue]:
                 cues.append(cue)
     _cut_at_other_sources(doc, cues)
     return cues
+
+
+def _that_clause(verb: Token, lex: Lexicon) -> bool:
+    """True for a verb the lexicons miss that reports a finite clause opened by "that"
+    ("signalled that ...", "posited that ...", "calculated that ..."): such a clause goes
+    with verbs of saying, thinking and finding out, a class too open to list in full.
+    Verbs that make a clause true rather than report it ("ensure that") are excluded
+    ([clause_not_reported] in reporting_verbs.toml)."""
+    if verb.lemma_.lower() in lex.clause_not_reported:
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.children)
 
 
 def _cut_at_other_sources(doc: Any, cues: list[Cue]) -> None:
@@ -117,7 +152,15 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
     """The cue of a reporting verb, or None when it has no source or no content."""
     if verb.dep_ == "amod":
         return None  # "the said document"
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb, lex.cue_verbs)
+    if lemma in lex.raising:
+        if any(c.dep_ == "xcomp" and verb_lemma(c, lex.cue_verbs) in lex.cue_verbs
+               for c in verb.children):
+            return None  # "X appeared to blame Y": "blame" is X's statement
+        return _unsourced_cue(verb)
+    if lemma in lex.passive_unsourced and _agentless_passive(verb) and not _reports_under(
+            verb, lex):
+        return _unsourced_cue(verb)
     speaker_head = source_of(verb, lex)
     if speaker_head is not None and speaker_head.i in quoted:
         speaker_head = None
@@ -132,7 +175,85 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
         speaker_head=speaker_head.i if speaker_head is not None else None,
         content=span,
         shared=speaker_head is not None and not own_source(verb, speaker_head),
+        relative=_relative_subject(verb, speaker_head),
     )
+
+
+def _relative_subject(verb: Token, source: Token | None) -> int | None:
+    """The relative pronoun through which a relative clause's verb reaches its source
+    ("the senator, who said ..."), or None."""
+    if source is None or verb.dep_ != "relcl" or verb.head.i != source.i:
+        return None
+    return next((c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.lower_ in RELATIVE), None)
+
+
+#: What an unsourced cue presents of its subject: an infinitive or clause ("is expected to
+#: win", "seems to be"), an adjective or noun ("seemed unperturbed", "appears a winner").
+_PRESENTED = frozenset({"xcomp", "ccomp", "acomp", "oprd", "attr"})
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """True for a passive with no "by" agent: "is expected", "was widely seen"."""
+    passive = any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _reports_under(verb: Token, lex: Lexicon) -> bool:
+    """True when a reporting verb hangs under the passive ("X is said to have warned"):
+    that verb's cue names X as its source ([passive_speech])."""
+    return verb.lemma_.lower() in lex.passive_speech and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lex.speech for c in verb.children)
+
+
+def _unsourced_cue(verb: Token) -> Cue | None:
+    """A statement with no named source: the subject and what the verb presents of it
+    ("The birth is expected to coincide with ...", "Trump's supporters seemed
+    unperturbed", "X is seen as a threat"), or None when the verb presents nothing
+    ("appeared on television", "as expected").
+
+    An impersonal passive ("It is believed that ...", "it seems that ...") is the
+    outlet's own hedged voice, not a statement: the claims stage reads it as narration
+    with a hedge (``hedges.toml``), so it gives no cue here."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    presented = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _PRESENTED or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if subject is None or not presented or subject.lower_ == "it" or subject.tag_ == "EX":
+        return None
+    tokens = [t for part in presented for t in part.subtree]
+    tokens.extend(subject.subtree)
+    content = char_span(verb.doc, tokens)
+    if content is None:
+        return None
+    return Cue(cue=(verb.i, verb.i + 1), verb=verb.i, speaker=None, speaker_head=None,
+               content=content, unsourced=True)
+
+
+def _adjective_cue(adjective: Token, lex: Lexicon) -> Cue | None:
+    """"Party leaders are confident that ...", "voters are skeptical of the deal": an
+    adjective of belief or feeling ([stance_adjective]) after "be" is a cue; the subject of
+    "be" is the source, the adjective's clause, infinitive or "of"/"about" phrase the
+    content."""
+    verb = adjective.head
+    if adjective.dep_ != "acomp" or verb.lemma_.lower() != "be":
+        return None
+    source = subject_of(verb)
+    if source is None or source.lower_ in RELATIVE:
+        return None
+    heads: list[Token] = []
+    for child in adjective.children:
+        if child.i < adjective.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp"):
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    content = char_span(adjective.doc, [t for head in heads for t in head.subtree])
+    if content is None:
+        return None
+    return Cue(cue=(adjective.i, adjective.i + 1), verb=adjective.i,
+               speaker=speaker_phrase(source), speaker_head=source.i, content=content,
+               phrase=True)
 
 
 def _phrase_cue(doc: Any, tok: Token, lex: Lexicon) -> Cue | None:
@@ -157,6 +278,30 @@ def _phrase_cue(doc: Any, tok: Token, lex: Lexicon) -> Cue | None:
         return Cue(cue=(tok.i, end), verb=tok.i, speaker=speaker, speaker_head=source.i,
                    content=_rest_of_sentence(doc, tok.i, phrase_end), phrase=True)
     return None
+
+
+def _evidence_cue(prep: Token, lex: Lexicon) -> Cue | None:
+    """"In a new poll, 50 percent chose Clinton": a poll, survey or report ([evidence_noun])
+    put before the clause it is "in" is its source; the rest of the sentence is the
+    content. Not after the verb ("mired in single digits in the polls" is the outlet's
+    summary), nor when the phrase belongs to a verb of saying or thinking ("said in a
+    statement": that verb's cue has the source)."""
+    if prep.dep_ != "prep" or prep.i > prep.head.i:
+        return None  # "mired in single digits in the polls" reports no poll's finding
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in lex.evidence_nouns:
+        return None
+    head = verb_lemma(prep.head, lex.cue_verbs)
+    if head in lex.speech or head in lex.thought:
+        return None
+    doc = prep.doc
+    speaker = noun_phrase(source)
+    end = max(speaker[1], prep.i + 1)
+    content = _rest_of_sentence(doc, prep.i, end)
+    if content is None:
+        return None
+    return Cue(cue=(prep.i, prep.i + 1), verb=prep.i, speaker=speaker, speaker_head=source.i,
+               content=content, phrase=True)
 
 
 def _possessive_view_cue(noun: Token) -> Cue | None:
@@ -192,11 +337,33 @@ def _clausal_noun_cue(noun: Token) -> Cue | None:
                speaker_head=owner.i, content=content, phrase=True)
 
 
+#: Words after a source phrase set off inside its clause for both sides to be its content
+#: ("most Americans, according to the report, still believe ...").
+MIN_SIDE_WORDS = 3
+
+
 def _rest_of_sentence(doc: Any, start: int, end: int) -> tuple[int, int] | None:
-    """The longer side of the sentence around tokens ``start:end``, as a character span."""
+    """The sentence around tokens ``start:end`` as a character span: the longer side, or
+    both when the phrase is set off inside a clause ("most Americans, according to the
+    report, still believe ..."). An opening participle before the clause ("Entering the
+    final contests, Clinton leads ..., according to ...") is no part of it."""
     sent = doc[start].sent
     left = [t for t in sent if t.i < start]
     right = [t for t in sent if t.i >= end]
     words_left = sum(1 for t in left if not t.is_punct)
     words_right = sum(1 for t in right if not t.is_punct)
-    return char_span(doc, left if words_left >= words_right else right)
+    if words_left and words_right >= MIN_SIDE_WORDS and start > sent.start and \
+            end < sent.end and doc[start - 1].is_punct and doc[end].is_punct and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < start for c in sent.root.children):
+        return char_span(doc, _without_opener(sent, [*left, *right]))
+    return char_span(doc, _without_opener(sent, left) if words_left >= words_right else right)
+
+
+def _without_opener(sent: Any, tokens: list[Token]) -> list[Token]:
+    """The tokens without a participial clause that opens the sentence before a comma."""
+    opener = next((c for c in sent.root.children if c.dep_ == "advcl" and c.i < sent.root.i
+                   and c.left_edge.i == sent.start and c.tag_ in ("VBG", "VBN")), None)
+    if opener is None:
+        return tokens
+    cut = opener.right_edge.i
+    return [t for t in tokens if t.i > cut]

@@ -26,12 +26,27 @@ class Lexicon:
     nominal: dict[str, frozenset[str]]
     """Verb lemma -> prepositions whose object is content ("" is the direct object)."""
     nominal_keeps_object: frozenset[str]
+    nominal_only: frozenset[str]
+    """Verbs whose content is only what [nominal] lists: "saw him as a threat" is a view,
+    "see what happens" and "saw the crowd" are not."""
     passive_speech: frozenset[str]
+    clause_not_reported: frozenset[str]
+    """Verbs whose "that" clause is no content: "ensure that ..." makes it so."""
+    raising: frozenset[str]
+    """Verbs whose subject is no source but part of what is presented: "Trump seemed
+    unperturbed", "X appears to be moving" (PolNeAR: an attribution with no source)."""
+    passive_unsourced: frozenset[str]
+    """Passives with no agent that present a belief nobody is named for: "X is expected
+    to win", "it is believed that ...", "X is widely seen as ..."."""
     """Passives whose subject is the source of the verb under them ("was quoted as saying")."""
     predicative: frozenset[str]
     """Verbs whose object and its predicate are content: "called the plan "a disaster"."""
     source_phrases: tuple[tuple[str, ...], ...]
     possessive_view: frozenset[str]
+    stance_adjectives: frozenset[str]
+    """Adjectives of belief and feeling after "be": "X is confident that ..."."""
+    evidence_nouns: frozenset[str]
+    """Polls, surveys and reports: "in a new poll, ..." names the poll as the source."""
     clausal_nouns: frozenset[str]
     """Nouns whose possessor is a source and whose clause the content: "X's view that ..."."""
     headline_max_tokens: int
@@ -75,13 +90,19 @@ def lexicon() -> Lexicon:
         infinitive=infinitive,
         nominal=nominal,
         nominal_keeps_object=_words(verbs, "nominal_keeps_object", where),
+        nominal_only=_words(verbs, "nominal_only", where),
         passive_speech=_words(verbs, "passive_speech", where),
+        clause_not_reported=_words(verbs, "clause_not_reported", where),
+        raising=_words(verbs, "raising", where),
+        passive_unsourced=_words(verbs, "passive_unsourced", where),
         predicative=_words(verbs, "predicative", where),
         source_phrases=tuple(
             tuple(w.lower() for w in str_list(t, "words", where=f"cues.toml [[source_phrase]] {i}"))
             for i, t in enumerate(table_list(cues, "source_phrase", where="cues.toml"))),
         possessive_view=_words(cues, "possessive_view", "cues.toml", key="nouns"),
         clausal_nouns=_words(cues, "clausal_noun", "cues.toml", key="nouns"),
+        evidence_nouns=_words(cues, "evidence_noun", "cues.toml", key="nouns"),
+        stance_adjectives=_words(cues, "stance_adjective", "cues.toml", key="adjectives"),
         headline_max_tokens=_int(headline, "max_tokens", "cues.toml [headline]"),
         headline_max_speaker_tokens=_int(headline, "max_speaker_tokens", "cues.toml [headline]"),
         hedge_words=_words(hedges, "words", "hedges.toml", key="list"),
@@ -96,8 +117,21 @@ def lexicon() -> Lexicon:
         gendered_roles={k.lower(): _str(v, f"titles.toml [gendered_roles] {k}") for k, v in
                         sub_table(titles, "gendered_roles", where="titles.toml").items()},
         first_names=_genders(names),
-        cue_verbs=speech | thought | infinitive | frozenset(nominal),
+        cue_verbs=speech | thought | infinitive | frozenset(nominal)
+        | _words(verbs, "raising", where) | _words(verbs, "passive_unsourced", where),
     )
+
+
+def verb_lemma(tok: Any, cue_verbs: frozenset[str]) -> str:
+    """A verb's lemma, mended where spaCy's small model cuts a final "e" from a cue verb:
+    it lemmatises "hopes", "hoped" and "hoping" as "hop", which is no cue."""
+    lemma: str = tok.lemma_.lower()
+    if lemma in cue_verbs:
+        return lemma
+    mended = lemma + "e"
+    if mended in cue_verbs and tok.lower_ in (mended + "s", mended + "d", lemma + "ing"):
+        return mended
+    return lemma
 
 
 def _words(doc: dict[str, Any], table: str, where: str, *, key: str = "verbs") -> frozenset[str]:

@@ -52,7 +52,7 @@ class Found:
 
 
 def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Lexicon, *,
-                     continues: bool) -> list[Found]:
+                     continues: bool, title: bool = False) -> list[Found]:
     """The quotations of one paragraph, in text order.
 
     Args:
@@ -62,12 +62,14 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
         lex: the lexicons.
         continues: True when the previous paragraph ended in a quote that this
             paragraph may carry on (it was left open, or this one is all quotation).
+        title: True for the article's first paragraph, its title when the text has one:
+            a "Speaker: statement." title may end in a full stop.
     """
     text = doc.text
     used: set[int] = set()
     found: list[Found] = []
     for given in cues:  # 1
-        if given.content is None or given.speaker is None:
+        if given.content is None or (given.speaker is None and not given.unsourced):
             continue
         item = _from_content(text, given, segments, used)
         if item is not None:
@@ -79,7 +81,7 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
         if cue is not None:
             used.add(k)
             found.append(Found("direct", seg.inner_start, seg.inner_end, cue, "adjacent", [seg]))
-    headline = _headline_speaker(doc, lex)  # 3
+    headline = _headline_speaker(doc, lex, title=title)  # 3
     if headline is not None:
         after = [k for k, seg in enumerate(segments) if seg.start > headline.content_from]
         for k in after:
@@ -191,10 +193,17 @@ class _Headline(Cue):
     content_from: int = 0
 
 
-def _headline_speaker(doc: Any, lex: Lexicon) -> _Headline | None:
-    """The speaker of a "Speaker: 'quotation' ..." headline, as a cue on its colon."""
+def _headline_speaker(doc: Any, lex: Lexicon, *, title: bool = False) -> _Headline | None:
+    """The speaker of a "Speaker: 'quotation' ..." headline, as a cue on its colon.
+
+    A headline has no full stop at its end, except the article's title, which some
+    sources end with one ("Lynch: No outside influence on FBI probe."); it must still
+    be one sentence."""
     text = doc.text.rstrip()
-    if not text or text[-1] in _STOPS or len(doc) > lex.headline_max_tokens:
+    if not text or len(doc) > lex.headline_max_tokens:
+        return None
+    if text[-1] in _STOPS and not (title and text[-1] == "." and not any(
+            ch in _STOPS for ch in text[:-1].replace("..", ""))):
         return None
     colon = next((t for t in doc if t.text == ":"), None)
     if colon is None or not 0 < colon.i <= lex.headline_max_speaker_tokens:

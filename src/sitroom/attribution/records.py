@@ -5,7 +5,8 @@ shape (``{"id", "type", "text", "span", "speaker", "cue"}``, plus ``hedges``
 when the cue clause hedges the statement). ``drop_nested`` removes a quote
 whose speaker is only a description and that lies inside another quote's
 reported content ("Mr Johnson said intelligence suggested "..."": Johnson's
-statement, not a second one by "intelligence").
+statement, not a second one by "intelligence"), and so does a statement of
+intention or stance inside another ("she said she wants to run": one statement).
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ class Quote:
     """The quoted pieces of a direct quote that an attribution interrupts."""
     shared: bool = False
     """True when the speaker is the subject of another verb (see ``Cue.shared``)."""
+    stance: bool = False
+    """True when the cue is a verb of intention or stance ("wants to", "backed"), not of
+    saying or thinking."""
 
     def to_dict(self, ident: str, text: str) -> dict[str, Any]:
         s, e = self.span
@@ -72,14 +76,14 @@ class Quote:
 
 
 def drop_nested(quotes: list[Quote]) -> list[Quote]:
-    """Quotes in text order, without described sources nested in another quote's content,
-    and without exact duplicates."""
+    """Quotes in text order, without described sources or stance cues nested in another
+    quote's content, and without exact duplicates."""
     kept: list[Quote] = []
     seen: set[Span] = set()
     for quote in sorted(quotes, key=lambda q: (q.span[0], -q.span[1])):
         if quote.span in seen:
             continue
-        if _described(quote) and any(
+        if (_described(quote) or quote.stance) and any(
                 other is not quote and other.span[0] <= quote.span[0]
                 and quote.span[1] <= other.span[1] and not _described(other)
                 for other in quotes):

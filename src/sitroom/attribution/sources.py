@@ -25,7 +25,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _SPEAKER_DROP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep", "parataxis",
                            "advmod"})  # "even she said": the source is "she"
 #: Relative pronouns: their antecedent is the speaker.
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
 #: How far up the tree a shared subject is looked for ("said X and added Y").
 MAX_CLIMB = 4
 
@@ -120,7 +120,7 @@ def subject_of(verb: Token) -> Token | None:
     passive = False
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            if child.dep_ == "nsubj" and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.dep_ == "nsubj" and child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if child.tag_ == "EX":
                 return None
