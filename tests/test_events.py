@@ -395,3 +395,15 @@ def test_proper_noun_us_is_not_the_first_person() -> None:
 def test_committing_a_crime_is_no_promise() -> None:
     ctx = context("The ministers discussed the atrocities committed during the occupation.")
     assert all(e["type"] not in ("AGREE", "THREATEN") for e in find_events(ctx))
+
+
+def test_an_owned_war_in_a_phrase_is_a_reference_not_a_report() -> None:
+    found = find_events(context(
+        "Orban has condemned Moscow's invasion of Ukraine.\n\n"
+        "Moscow's invasion of Ukraine began before dawn.\n\n"
+        "Nato said it had seen no signs of de-escalation."))
+    by_sentence = [(e["type"], e["text"][:12]) for e in found]
+    assert ("ASSAULT", "Orban has co") not in by_sentence  # the war is background there
+    assert ("ACCUSE", "Orban has co") in by_sentence
+    assert ("ASSAULT", "Moscow's inv") in by_sentence  # as the subject it is reported
+    assert any(e["type"] == "RETREAT" and e["status"] == "negated" for e in found)

@@ -46,14 +46,46 @@ def find_events(ctx: ArticleContext) -> list[dict[str, Any]]:
     return [to_record(ctx, f, i, lex) for i, f in enumerate(found, start=1)]
 
 
+#: Dependencies of a noun trigger that, with an owner ("Moscow's invasion"), only refer
+#: to an event the reader knows of: "sanctions over Moscow's invasion of Ukraine".
+_REFERENCE_DEPS = frozenset({"pobj", "poss", "compound"})
+
+
 def code_article(ctx: ArticleContext, lex: Lexicon) -> list[Found]:
     """Every sentence's events, then the article-wide dispute pass."""
     found: list[Found] = []
     for par in ctx.paragraphs:
         for sent in par.doc.sents:
-            found.extend(code_sentence(ctx, par, sent, lex))
+            found.extend(_reported(code_sentence(ctx, par, sent, lex)))
     _mark_disputed(found)
     return found
+
+
+def _reported(events: list[Found]) -> list[Found]:
+    """A sentence's events without mere references to known events, when it reports others.
+
+    In "EU states accused Russia of squeezing supplies in retaliation for
+    sanctions over Moscow's invasion of Ukraine" or "Orban condemned Moscow's
+    invasion" the news is the accusation; "Moscow's invasion", an owned noun
+    inside a prepositional phrase or the object of another event, names the war
+    the reader knows of. Nouns without an owner are reports ("signs of
+    de-escalation", "a press conference with Olaf Scholz"), and alone in its
+    sentence an owned one stays: it is all the sentence says.
+    """
+    if len(events) < 2:
+        return events
+    triggers = {f.match.token.i for f in events}
+    kept = [f for f in events if not _reference(f, triggers)]
+    return kept or events
+
+
+def _reference(found: Found, triggers: set[int]) -> bool:
+    """An owned event noun in a phrase, or the object of another event's trigger
+    ("condemned Moscow's invasion")."""
+    token = found.match.token
+    if token.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in token.children):
+        return False
+    return token.dep_ in _REFERENCE_DEPS or (token.dep_ == "dobj" and token.head.i in triggers)
 
 
 def _mark_disputed(found: list[Found]) -> None:
