@@ -96,32 +96,35 @@ def lemma(token: Any, lex: ClaimLexicon) -> str:
     return lex.lemma_fixes.get(value, value)
 
 
-def word_matches(word: str, token: Any, lex: ClaimLexicon) -> bool:
-    """A lexicon word matches a token by its written form or its lemma."""
-    return word in (token.lower_, lemma(token, lex))
-
-
 def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLexicon,
                  *, skip: frozenset[int] = frozenset()) -> list[tuple[Phrase, tuple[Any, ...]]]:
     """Every match of the phrases in ``tokens``: ``(phrase, matched tokens)``.
 
     Words of a phrase may have up to ``lex.max_gap`` other tokens between
     them, never a comma or full stop; tokens whose index is in ``skip`` (taken
-    by another lexicon, e.g. "false" of "false flag") never match.
+    by another lexicon, e.g. "false" of "false flag") never match. Each
+    token's forms are read once and phrases are looked up by their first word,
+    so the cost grows with the text, not with text times lexicon.
     """
+    forms = [(t.lower_, lemma(t, lex)) for t in tokens]
+    starts: dict[str, list[int]] = {}
+    for pos, (low, lem) in enumerate(forms):
+        if tokens[pos].i in skip:
+            continue
+        starts.setdefault(low, []).append(pos)
+        if lem != low:
+            starts.setdefault(lem, []).append(pos)
     found: list[tuple[Phrase, tuple[Any, ...]]] = []
     for words in phrases:
-        for pos, token in enumerate(tokens):
-            if token.i in skip or not word_matches(words[0], token, lex):
-                continue
-            matched = _rest(tokens, pos, words, lex, skip)
+        for pos in starts.get(words[0], ()):
+            matched = _rest(tokens, forms, pos, words, lex, skip)
             if matched is not None:
                 found.append((words, matched))
     return found
 
 
-def _rest(tokens: Sequence[Any], pos: int, words: Phrase, lex: ClaimLexicon,
-          skip: frozenset[int]) -> tuple[Any, ...] | None:
+def _rest(tokens: Sequence[Any], forms: Sequence[tuple[str, str]], pos: int, words: Phrase,
+          lex: ClaimLexicon, skip: frozenset[int]) -> tuple[Any, ...] | None:
     """The tokens matching ``words`` from ``tokens[pos]`` on, gaps allowed, or None."""
     matched = [tokens[pos]]
     for word in words[1:]:
@@ -129,7 +132,7 @@ def _rest(tokens: Sequence[Any], pos: int, words: Phrase, lex: ClaimLexicon,
         for k in range(pos + 1, min(len(tokens), pos + 2 + lex.max_gap)):
             if tokens[k].i in skip:
                 break
-            if word_matches(word, tokens[k], lex):
+            if word in forms[k]:
                 nxt = k
                 break
             if tokens[k].text in HARD_PUNCT:

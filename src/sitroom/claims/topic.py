@@ -143,15 +143,16 @@ def _directions(piece: Piece, lex: ClaimLexicon, inside: frozenset[int]
         # Longest phrases first, so "de-escalation" is never read as "escalation".
         sided = sorted([(p, 1) for p in pair.forward_phrases]
                        + [(p, -1) for p in pair.backward_phrases], key=lambda ps: -len(ps[0]))
-        for words, side in sided:
-            for _, tokens in find_phrases(piece.tokens, [words], lex):
-                if not used.isdisjoint(t.i for t in tokens):
-                    continue
-                used.update(t.i for t in tokens)
-                if any(hypothetical(t, inside, lex.hypothetical_marks) for t in tokens):
-                    continue
-                text = " ".join(t.text for t in tokens)
-                neg = any(negated(t, inside) for t in tokens)
-                found.append((tokens[0].i, Direction(pair.topic, side, neg, text,
-                                                     tuple(t.i for t in tokens))))
+        side_of = dict(sided)
+        # One pass over the piece for all phrases; matches come back in phrase order.
+        for words, tokens in find_phrases(piece.tokens, [w for w, _ in sided], lex):
+            if not used.isdisjoint(t.i for t in tokens):
+                continue
+            used.update(t.i for t in tokens)
+            if any(hypothetical(t, inside, lex.hypothetical_marks) for t in tokens):
+                continue
+            text = " ".join(t.text for t in tokens)
+            neg = any(negated(t, inside) for t in tokens)
+            found.append((tokens[0].i, Direction(pair.topic, side_of[words], neg, text,
+                                                 tuple(t.i for t in tokens))))
     return [d for _, d in sorted(found, key=lambda item: item[0])], used

@@ -33,8 +33,15 @@ class Paragraph:
 
     @property
     def end(self) -> int:
-        """The offset just past the paragraph's last character in the body."""
-        return self.start + len(self.doc.text)
+        """The offset just past the paragraph's last character in the body.
+
+        From the last token, not ``len(doc.text)``: spaCy builds ``Doc.text``
+        anew on every call, and stages ask for paragraph ends in loops.
+        """
+        if not len(self.doc):
+            return self.start
+        last = self.doc[-1]
+        return self.start + int(last.idx) + len(last.text_with_ws)
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, str]]:
