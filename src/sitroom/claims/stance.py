@@ -28,7 +28,7 @@ from typing import Any
 from sitroom.attribution.ports import ActorLike
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
 from sitroom.claims.propositions import Statement
-from sitroom.claims.tokens import clause_head, find_phrases, lemma, negated
+from sitroom.claims.tokens import clause_heads, find_phrases, lemma, negated
 from sitroom.claims.topic import Direction, Topic
 from sitroom.context import ArticleContext, Ref
 
@@ -55,7 +55,7 @@ class Reading:
     statement: Statement
     topic: Topic
     clause_of: dict[int, int]
-    """Token index -> index of the head of its clause (``tokens.clause_head``)."""
+    """Token index -> index of the head of its clause (``tokens.clause_heads``)."""
     doubt: frozenset[int]
     """Clauses under a doubt cue ("no evidence", "sceptical", "not confirmed")."""
     denial: frozenset[int]
@@ -78,7 +78,7 @@ def read(statement: Statement, topic: Topic, lex: ClaimLexicon) -> Reading:
     """The stance cues of a statement; a hedge phrase ("false flag") is never a denial."""
     piece = statement.piece
     inside = piece.indices()
-    clause_of = {t.i: clause_head(t, inside) for t in piece.tokens}
+    clause_of = clause_heads(piece.tokens, inside)
     hedged = frozenset(t.i for _, ts in find_phrases(piece.tokens, lex.hedge_phrases, lex)
                        for t in ts)
 

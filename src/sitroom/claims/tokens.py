@@ -72,6 +72,8 @@ def sentence_pieces(ctx: ArticleContext, start: int, end: int) -> Iterator[Piece
         if par.end <= start or par.start >= end:
             continue
         for sent in par.doc.sents:
+            if par.start + sent.end_char <= start or par.start + sent.start_char >= end:
+                continue
             inside = [t for t in sent if start <= par.start + t.idx
                       and par.start + t.idx + len(t.text) <= end]
             piece = trimmed(par, inside) if inside else None
@@ -84,10 +86,11 @@ def token_at(ctx: ArticleContext, offset: int) -> Any | None:
     par = ctx.paragraph_at(offset)
     if par is None:
         return None
-    for token in par.doc:
-        if par.start + token.idx == offset:
-            return token
-    return None
+    local = offset - par.start
+    span = par.doc.char_span(local, local + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].idx != local:
+        return None
+    return span[0]
 
 
 def lemma(token: Any, lex: ClaimLexicon) -> str:
@@ -161,17 +164,26 @@ def negated(token: Any, inside: frozenset[int]) -> bool:
         node = node.head
 
 
-def clause_head(token: Any, inside: frozenset[int]) -> int:
-    """The index of the head of the clause holding ``token`` within the piece.
+def clause_heads(tokens: Sequence[Any], inside: frozenset[int]) -> dict[int, int]:
+    """Token index -> the index of the head of its clause within the piece.
 
     Climbs as ``negated`` does, so that a cue ("not seen any", "denied") and a
-    word share a clause exactly when the cue's scope can reach the word.
+    word share a clause exactly when the cue's scope can reach the word; each
+    head is climbed once for all the tokens below it.
     """
-    node = token
-    while not (node.dep_ in SCOPE_BREAKS or node.head.i == node.i
-               or node.head.i not in inside):
-        node = node.head
-    return int(node.i)
+    heads: dict[int, int] = {}
+    for token in tokens:
+        path = []
+        node = token
+        while node.i not in heads and not (node.dep_ in SCOPE_BREAKS or node.head.i == node.i
+                                           or node.head.i not in inside):
+            path.append(node.i)
+            node = node.head
+        top = heads.get(node.i, int(node.i))
+        heads[node.i] = top
+        for i in path:
+            heads[i] = top
+    return {t.i: heads[t.i] for t in tokens}
 
 
 def hypothetical(token: Any, inside: frozenset[int], marks: frozenset[str]) -> bool:
