@@ -54,8 +54,7 @@ def named_spans(doc: Any) -> list[Named]:
 
 def words_of(doc: Any, start: int, end: int) -> list[str]:
     """The words of tokens ``start:end`` as written ("Sukholytkyy-Sobchuk" stays one word)."""
-    last = doc[end - 1]
-    text: str = doc.text[doc[start].idx:last.idx + len(last.text)]
+    text: str = doc[start:end].text  # a Span's text: Doc.text is rebuilt on every call
     return text.split()
 
 

@@ -400,8 +400,7 @@ def _text(doc: Any, start: int, end: int) -> str:
     """The words of tokens ``start:end`` as written, leading articles left out."""
     while end - start > 1 and doc[start].lower_ in _LEADING:
         start += 1
-    last = doc[end - 1]
-    return plain(doc.text[doc[start].idx:last.idx + len(last.text)])
+    return plain(doc[start:end].text)  # a Span's text: Doc.text is rebuilt on every call
 
 
 def _conjunct(head: Any, start: int, end: int) -> tuple[int, int]:

@@ -48,7 +48,8 @@ def find_claims(ctx: ArticleContext) -> list[dict[str, Any]]:
     lex = claim_lexicon()
     quoted = quote_statements(ctx, lex)  # 1
     readings = [read(s, topic_of(s.piece, lex), lex) for s in quoted]  # 2
-    outlet = [read(s, topic_of(s.piece, lex), lex) for s in outlet_statements(ctx, quoted, lex)]
+    outlet = [read(s, topic_of(s.piece, lex), lex)  # only hedged narration can be a claim
+              for s in outlet_statements(ctx, quoted, lex) if _hedged(s, lex)]
     claims = [r for r in readings if asserts(r.statement, _size(r), lex)]  # 3
     notes = [r for r in outlet if _hedged_narration(r, lex) and is_note(r.statement.piece, lex)]
     claims += [r for r in outlet if _hedged_narration(r, lex) and r not in notes]
@@ -135,8 +136,12 @@ def _hedges(ctx: ArticleContext, st: Statement, lex: ClaimLexicon) -> list[str]:
 def _hedged_narration(reading: Reading, lex: ClaimLexicon) -> bool:
     """Outlet narration is a claim only when it hedges a proposition of its own."""
     st = reading.statement
-    return (st.voice == OUTLET and _size(reading) >= lex.min_topic_words
-            and has_predicate(st.piece, lex) and bool(hedges_in(st.piece, lex)))
+    return st.voice == OUTLET and _size(reading) >= lex.min_topic_words and _hedged(st, lex)
+
+
+def _hedged(statement: Statement, lex: ClaimLexicon) -> bool:
+    """A statement with a predicate and a hedge in it (checked before reading its topic)."""
+    return has_predicate(statement.piece, lex) and bool(hedges_in(statement.piece, lex))
 
 
 def _size(reading: Reading) -> int:

@@ -99,6 +99,20 @@ def lemma(token: Any, lex: ClaimLexicon) -> str:
     return lex.lemma_fixes.get(value, value)
 
 
+#: Where a parsed paragraph keeps its tokens' forms for the claims stage (``Doc.user_data``
+#: is spaCy's place for per-document data): read once, matched against many lexicons.
+_FORMS_KEY = "sitroom.claims.forms"
+
+
+def doc_forms(doc: Any, lex: ClaimLexicon) -> list[tuple[str, str]]:
+    """Every token's (lower-case form, lemma) of a ``Doc``, computed once per document."""
+    forms: list[tuple[str, str]] | None = doc.user_data.get(_FORMS_KEY)
+    if forms is None:
+        forms = [(t.lower_, lemma(t, lex)) for t in doc]
+        doc.user_data[_FORMS_KEY] = forms
+    return forms
+
+
 def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLexicon,
                  *, skip: frozenset[int] = frozenset()) -> list[tuple[Phrase, tuple[Any, ...]]]:
     """Every match of the phrases in ``tokens``: ``(phrase, matched tokens)``.
@@ -109,7 +123,10 @@ def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLex
     token's forms are read once and phrases are looked up by their first word,
     so the cost grows with the text, not with text times lexicon.
     """
-    forms = [(t.lower_, lemma(t, lex)) for t in tokens]
+    if not tokens:
+        return []
+    table = doc_forms(tokens[0].doc, lex)
+    forms = [table[t.i] for t in tokens]
     starts: dict[str, list[int]] = {}
     for pos, (low, lem) in enumerate(forms):
         if tokens[pos].i in skip:
