@@ -544,3 +544,16 @@ def test_clock_stamps_only_where_several_entries_open_with_one() -> None:
     single = extract_text("Harbour news today\n\n10.30 The harbour reopened after the storm "
                           "had passed, the port authority said.", origin="one.txt")
     assert "10.30 The harbour reopened" in single.text
+
+
+def test_a_players_fallback_text_is_furniture() -> None:
+    page = ("Podcast: the week in the war\n\n"
+            "The council said the bridge would reopen on Monday after repairs were finished.\n\n"
+            "Morning Briefing The siege explained Sorry your browser does not support audio - "
+            "but you can download here and listen https://audio.example.org/ep12.mp3 "
+            "00:00:00 00:26:08\n\n"
+            "Engineers said the work had taken three weeks.")
+    article = extract_text(page, origin="podcast.txt")
+    assert "browser" not in article.text
+    assert "Engineers said the work" in article.text
+    assert [r.kind for r in article.removed if "browser" in r.text] == ["audio-player"]
