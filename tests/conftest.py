@@ -1,4 +1,5 @@
-"""Shared fixtures: ``db_url`` runs a test on SQLite and on PostgreSQL."""
+"""Shared fixtures: ``db_url`` runs a test on SQLite and on PostgreSQL; ``seed_path`` and
+``seed_record`` give the founding example (read from the shared data folder, never copied)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,44 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 PG_URL_ENV = "SITROOM_TEST_PG_URL"
+SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
+
+
+def data_dir() -> Path:
+    """``$SITROOM_DATA``, or ``../shared/data`` beside the repository."""
+    env = os.environ.get("SITROOM_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The founding example; missing, it fails in CI (CI=true) and skips elsewhere."""
+    path = data_dir() / "seed" / SEED_NAME
+    if not path.is_file():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"the founding example is missing at {path}; CI must provide "
+                        "../shared/data or set SITROOM_DATA", pytrace=False)
+        pytest.skip(f"founding example not found at {path} (set SITROOM_DATA to the shared "
+                    "data folder to run this test)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_record(seed_path: Path) -> dict[str, Any]:
+    """The founding example through the whole per-article pipeline, as JSON, once per run."""
+    from sitroom.models import RawDocument
+    from sitroom.pipeline import analyze_document
+
+    doc = RawDocument(origin=str(seed_path), data=seed_path.read_bytes(), format="text",
+                      via="file", path=str(seed_path))
+    return analyze_document(doc).to_dict()
 
 
 @pytest.fixture(scope="session")

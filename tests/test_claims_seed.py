@@ -8,16 +8,10 @@ found by phrases of their text, not by quote ids, which attribution may renumber
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sitroom.models import RawDocument
-from sitroom.pipeline import analyze_document
-
-SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
 #: The Russian claims that troops are pulling back, as the page words them.
 PULLBACK = ["some troops positioned on the border with Ukraine were returning",
             "it was pulling some troops away from the Ukrainian border"]
@@ -30,23 +24,10 @@ DISPUTERS = [
 ]
 
 
-def _data_dir() -> Path:
-    env = os.environ.get("SITROOM_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
 
 @pytest.fixture(scope="module")
-def seed() -> dict[str, Any]:
-    path = _data_dir() / "seed" / SEED_NAME
-    if not path.is_file():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the founding example is missing at {path}; CI must provide "
-                        "../shared/data or set SITROOM_DATA")
-        pytest.skip(f"founding example not found at {path} (set SITROOM_DATA to the shared "
-                    "data folder to run this test)")
-    doc = RawDocument(origin=str(path), data=path.read_bytes(), format="text", via="file",
-                      path=str(path))
-    return analyze_document(doc).to_dict()
+def seed(seed_record: dict[str, Any]) -> dict[str, Any]:
+    return seed_record
 
 
 def claim(seed: dict[str, Any], phrase: str) -> dict[str, Any]:

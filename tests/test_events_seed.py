@@ -9,7 +9,6 @@ attribution), not the whole pipeline.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,25 +23,14 @@ from sitroom.ingest.decode import decode
 from sitroom.models import RawDocument
 from sitroom.nlp import parse
 
-SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
 OUTLET = "LBC"
 
 
-def _seed_path() -> Path:
-    root = os.environ.get("SITROOM_DATA")
-    base = Path(root) if root else Path(__file__).resolve().parents[2] / "shared" / "data"
-    return base / "seed" / SEED_NAME
-
 
 @pytest.fixture(scope="module")
-def seed() -> tuple[ArticleContext, list[dict[str, Any]]]:
-    path = _seed_path()
-    if not path.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the founding example is missing at {path}", pytrace=False)
-        pytest.skip(f"the founding example is not at {path} (set SITROOM_DATA)")
-    doc = RawDocument(origin=str(path), data=path.read_bytes(), format="text", via="file",
-                      path=str(path))
+def seed(seed_path: Path) -> tuple[ArticleContext, list[dict[str, Any]]]:
+    doc = RawDocument(origin=str(seed_path), data=seed_path.read_bytes(), format="text",
+                      via="file", path=str(seed_path))
     article = extract(doc, decode(doc))
     paragraphs = parse(article.text)
     gazetteer = default_gazetteer()

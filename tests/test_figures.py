@@ -8,8 +8,6 @@ phone numbers, references back to people already counted).
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +15,6 @@ import pytest
 from sitroom.models import RawDocument
 from sitroom.pipeline import analyze_document
 
-SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
 #: The file name gives the outlet (LBC), so that figures in the outlet's voice have a source.
 ARTICLE_PATH = "lbc-2022-03-03-figures-test.txt"
 
@@ -214,20 +211,10 @@ def test_ids_are_in_text_order_and_spans_index_the_text(frontier: dict[str, Any]
 # The founding example
 
 
-def _data_dir() -> Path:
-    env = os.environ.get("SITROOM_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
 
 @pytest.fixture(scope="module")
-def seed() -> dict[str, Any]:
-    path = _data_dir() / "seed" / SEED_NAME
-    if not path.is_file():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the founding example is missing at {path}; CI must provide "
-                        "../shared/data or set SITROOM_DATA")
-        pytest.skip(f"founding example not found at {path} (set SITROOM_DATA)")
-    return _analyse(path.read_text(encoding="utf-8"), path=str(path))
+def seed(seed_record: dict[str, Any]) -> dict[str, Any]:
+    return seed_record
 
 
 def test_founding_example_troop_figures(seed: dict[str, Any]) -> None:

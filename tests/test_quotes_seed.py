@@ -7,16 +7,9 @@ test is skipped, except in CI (CI=true), where it fails.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-from sitroom.models import RawDocument
-from sitroom.pipeline import analyze_document
-
-SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
 
 #: (a phrase of the quote's text, the speaker's canonical name, how it must be resolved
 #: or None when any way will do). Every statement the five make on the page.
@@ -64,23 +57,10 @@ OTHERS: list[tuple[str, str]] = [
 ]
 
 
-def _data_dir() -> Path:
-    env = os.environ.get("SITROOM_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
 
 @pytest.fixture(scope="module")
-def seed() -> dict[str, Any]:
-    path = _data_dir() / "seed" / SEED_NAME
-    if not path.is_file():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the founding example is missing at {path}; CI must provide "
-                        "../shared/data or set SITROOM_DATA")
-        pytest.skip(f"founding example not found at {path} (set SITROOM_DATA to the shared "
-                    "data folder to run this test)")
-    doc = RawDocument(origin=str(path), data=path.read_bytes(), format="text", via="file",
-                      path=str(path))
-    return analyze_document(doc).to_dict()
+def seed(seed_record: dict[str, Any]) -> dict[str, Any]:
+    return seed_record
 
 
 def _quote(seed: dict[str, Any], phrase: str) -> dict[str, Any]:

@@ -7,11 +7,11 @@ folder at run time and never copied into the repository.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from conftest import SEED_NAME
 from sitroom.errors import NoArticle
 from sitroom.extract.bylines import parse_byline, split_trailing_credit
 from sitroom.extract.furniture import furniture_kind, is_sidebar_heading
@@ -20,7 +20,6 @@ from sitroom.lexicons import DataFileError, compile_patterns, load_toml, str_lis
 from sitroom.models import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
-SEED_NAME = "lbc-2022-02-15-we-will-rally-the-world.txt"
 
 
 def clean(name: str) -> Article:
@@ -56,23 +55,11 @@ def norm(line: str) -> str:
 # --- the founding example -------------------------------------------------------------
 
 
-def _data_dir() -> Path:
-    """$SITROOM_DATA, or ../shared/data beside the repository."""
-    env = os.environ.get("SITROOM_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
 
 @pytest.fixture(scope="module")
-def seed_text() -> str:
+def seed_text(seed_path: Path) -> str:
     """The founding example's text, read from the shared data folder."""
-    path = _data_dir() / "seed" / SEED_NAME
-    if not path.is_file():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the founding example is missing at {path}; CI must provide "
-                        "../shared/data or set SITROOM_DATA")
-        pytest.skip(f"founding example not found at {path} (set SITROOM_DATA to the shared "
-                    "data folder to run this test)")
-    return path.read_text(encoding="utf-8")
+    return seed_path.read_text(encoding="utf-8")
 
 
 def test_founding_example_metadata(seed_text: str) -> None:
