@@ -245,3 +245,11 @@ def test_pointing_to_a_cause() -> None:
     quote = only(quotes_of("Petra Novak pointed to the closure of the northern road."),
                  "the closure of the northern road")
     assert mention(quote) == "Petra Novak"
+
+
+def test_a_named_source_wins_over_the_same_statement_without_one() -> None:
+    found = quotes_of("The minister is expected to announce new limits on grain exports next "
+                      "week, officials at the port said on Tuesday.")
+    quote = only(found, "expected to announce")
+    assert mention(quote) == "officials"
+    assert len(found) == 1

@@ -212,3 +212,55 @@ def test_bare_title_held_by_nobody_named_stays_unresolved_without_a_country() ->
     hits = [q["speaker"] for q in quotes if "real withdrawal" in q["text"]]
     assert all(s is None or s["name"] not in {"Boris Johnson", "Mikhail Mishustin"}
                for s in hits)
+
+
+# --- plausible speakers: a noun phrase that can say something ------------------------------
+
+
+def test_a_report_is_a_source_but_no_actor() -> None:
+    quotes, entities = run("A new report said the harvest would fall by a third.")
+    speaker = said(quotes, "harvest would fall")
+    assert speaker["mention"] == "A new report"
+    assert (speaker["id"], speaker["name"], speaker["resolved_by"]) == (
+        None, None, "description")
+    assert entities == []
+
+
+def test_data_at_a_sentence_start_is_no_actor() -> None:
+    quotes, _ = run("Data published on Monday showed that grain exports had doubled.")
+    speaker = said(quotes, "grain exports")
+    assert (speaker["mention"], speaker["id"]) == ("Data", None)
+
+
+def test_things_that_say_nothing_are_no_speaker() -> None:
+    for text in ("The dispute showed that the two sides were far apart.",
+                 "Last week's talks showed that the two sides were far apart.",
+                 "Your browser says the page cannot be shown.",
+                 "Those said the bridge would be rebuilt."):
+        quotes, _ = run(text)
+        assert [q["speaker"] for q in quotes] == [None], text
+
+
+def test_those_with_a_clause_can_speak() -> None:
+    quotes, _ = run("Those who fled the town said the bridge had been destroyed.")
+    assert said(quotes, "bridge had been destroyed")["mention"] == "Those"
+
+
+def test_a_hyphenated_name_is_not_cut() -> None:
+    quotes, _ = run("The French region of Île-de-France has said it will rebuild the school.")
+    speaker = said(quotes, "rebuild the school")
+    assert speaker["mention"] == "The French region of Île-de-France"
+
+
+def test_a_bare_generic_organisation_is_no_actor() -> None:
+    quotes, _ = run("The Dolyna Growers Union said the harvest would be late.\n\n"
+                    "The organisation said prices would rise.")
+    speaker = said(quotes, "prices would rise")
+    assert (speaker["mention"], speaker["id"]) == ("The organisation", None)
+
+
+def test_a_possessive_pronoun_names_its_antecedent() -> None:
+    quotes, _ = run("Olena Kovalenko runs a shelter in Kharkiv.\n\n"
+                    "Her view that the shelter was full was shared by others.")
+    speaker = said(quotes, "shelter was full")
+    assert (speaker["name"], speaker["resolved_by"]) == ("Olena Kovalenko", "pronoun")

@@ -43,9 +43,10 @@ from sitroom.attribution.records import (
     link_introductions,
     referenced,
 )
-from sitroom.attribution.registry import Registry
+from sitroom.attribution.registry import Entity, Registry
 from sitroom.attribution.resolve import Resolver
 from sitroom.attribution.sources import noun_phrase
+from sitroom.attribution.speakers import described_kind, speaker_kind
 from sitroom.models import Article
 from sitroom.nlp import Paragraph, parse
 
@@ -139,11 +140,24 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         cue = found[payload].cue
         assert cue is not None and cue.speaker is not None
         lo, hi = cue.speaker
-        res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
+        kind = speaker_kind(doc, lo, hi, lex, relative=cue.relative is not None)
+        if kind == "none":
+            continue  # "week's", "what it calls a", "the dispute": no speaker
+        entity: Entity | None = None
+        how: str | None = "description"  # "the video showed": a source, but no actor
+        if kind == "actor":
+            res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
+            entity, how = res.entity, res.how
+            if how == "description":
+                kind = described_kind(doc, lo, hi, lex)
+                if kind == "none":
+                    continue
+                if kind == "medium":
+                    entity = None  # "the organisation said", none named before
         if cue.relative is not None:  # "who said": the pronoun names, its antecedent resolves
             lo, hi = cue.relative, cue.relative + 1
         mention = (base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text))
-        speakers[payload] = Speaker(mention, res.entity, res.how)
+        speakers[payload] = Speaker(mention, entity, how)
     out: list[Quote] = []
     for k, item in enumerate(found):
         cue_span = _cue_span(doc, base, item.cue) if item.cue is not None else None

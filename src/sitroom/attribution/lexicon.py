@@ -1,6 +1,7 @@
 """The attribution lexicons, read from data files once per process and checked.
 
 ``reporting_verbs.toml`` (cue verbs and the content each may take),
+``speakers.toml`` (which noun phrases can be a speaker, and which report as media),
 ``cues.toml`` (source phrases such as "according to", audiences, headline
 shape), ``hedges.toml``, ``titles.toml`` (honorifics, role words and
 abbreviations) and ``first_names.toml`` (given names and their usual
@@ -63,6 +64,18 @@ class Lexicon:
     """Lower-case given name -> "m" or "f" (``first_names.toml``)."""
     cue_verbs: frozenset[str]
     """Every verb lemma that can be a cue."""
+    media: frozenset[str]
+    """Documents and media that report ("report", "video", "data"): a source, no actor."""
+    non_speakers: frozenset[str]
+    """Head nouns of things that say nothing ("dispute", "war")."""
+    bare_nouns: frozenset[str]
+    """Singular nouns that are a speaker without a determiner ("police", "staff")."""
+    fragments: frozenset[str]
+    """Words that name no speaker on their own ("those", "what")."""
+    reader_words: frozenset[str]
+    """Words that address the reader ("you", "your")."""
+    generic_nouns: frozenset[str]
+    """Organisation nouns that, bare and unresolved ("the organisation"), name no actor."""
 
 
 
@@ -78,6 +91,7 @@ def lexicon() -> Lexicon:
     hedges = load_toml("hedges")
     titles = load_toml("titles")
     names = load_toml("first_names")
+    speakers = load_toml("speakers")
     where = "reporting_verbs.toml"
     speech, thought = _words(verbs, "speech", where), _words(verbs, "thought", where)
     infinitive = _words(verbs, "infinitive", where)
@@ -119,6 +133,12 @@ def lexicon() -> Lexicon:
         first_names=_genders(names),
         cue_verbs=speech | thought | infinitive | frozenset(nominal)
         | _words(verbs, "raising", where) | _words(verbs, "passive_unsourced", where),
+        media=_words(speakers, "medium", "speakers.toml", key="nouns"),
+        non_speakers=_words(speakers, "non_speaker", "speakers.toml", key="nouns"),
+        bare_nouns=_words(speakers, "bare_noun", "speakers.toml", key="nouns"),
+        fragments=_words(speakers, "fragment", "speakers.toml", key="words"),
+        reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
+        generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
     )
 
 

@@ -80,7 +80,9 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
     quote's content, and without exact duplicates."""
     kept: list[Quote] = []
     seen: set[Span] = set()
-    for quote in sorted(quotes, key=lambda q: (q.span[0], -q.span[1])):
+    # On the same span a quote with a speaker wins over one with none: in "X is expected
+    # to ..., officials said" the officials' statement is the one to keep.
+    for quote in sorted(quotes, key=lambda q: (q.span[0], -q.span[1], q.speaker is None)):
         if quote.span in seen:
             continue
         if (_described(quote) or quote.stance) and any(

@@ -36,6 +36,9 @@ from sitroom.attribution.sources import noun_phrase
 PRONOUNS: dict[str, tuple[str, str | None]] = {
     "he": ("person", "m"), "she": ("person", "f"), "it": ("thing", None),
     "they": ("plural", None), "i": ("author", None), "we": ("author", None),
+    # possessors of a view ("his aim to ...", "its claim that ...")
+    "his": ("person", "m"), "her": ("person", "f"), "its": ("thing", None),
+    "their": ("plural", None), "my": ("author", None), "our": ("author", None),
 }
 #: Determiners and quantifiers that make a description indefinite: no unique holder.
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three",

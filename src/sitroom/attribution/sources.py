@@ -165,6 +165,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         lo += 1
     while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
         hi -= 1
+    while hi < len(doc) and not doc[hi - 1].whitespace_ and "-" in (doc[hi - 1].text,
+                                                                    doc[hi].text):
+        hi += 1  # a hyphenated word the parse split: "Île-de-France", not "Île"
     return lo, hi
 
 
