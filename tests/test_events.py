@@ -407,3 +407,59 @@ def test_an_owned_war_in_a_phrase_is_a_reference_not_a_report() -> None:
     assert ("ACCUSE", "Orban has co") in by_sentence
     assert ("ASSAULT", "Moscow's inv") in by_sentence  # as the subject it is reported
     assert any(e["type"] == "RETREAT" and e["status"] == "negated" for e in found)
+
+
+# --- triggers that report no event (noise.py) ------------------------------------------
+
+
+def types(text: str) -> list[str]:
+    return [e["type"] for e in find_events(context(text))]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The trawler left the harbour on 3 March.", "PROTEST"),  # a date
+    ("Ceasefire's director, Mark Lattimer, wrote to the minister.", "CONCEDE"),  # a name
+    ("Bread prices in Lviv have tripled during the war.", "ASSAULT"),  # a state
+    ("The envoy said Russia does not have the courage to admit defeat.", "CONCEDE"),
+    ("Russia lacks the ability to strike and destroy Ukrainian airfields.", "COERCE"),
+    ("Since the start of the invasion, the yacht has vanished.", "ASSAULT"),  # a reference
+    ("The combined effect of sanctions has been severe, the bank said.", "SANCTION"),
+    ("Moscow blamed sanctions for the reduced flow of gas.", "SANCTION"),  # the accusation
+    ("Zelenskiy called on leaders to recognise Russia as a terrorist state.", "SUPPORT"),
+    ("Kyiv wants munitions that could strike Russian airfields.", "ASSAULT"),
+    ("The marksman kneels, aims and hits the target.", "ASSAULT"),  # vague, no one acts
+    ("Western companies fleeing Russia have lost billions.", "RETREAT"),  # a description
+    ("The Kremlin has called the reports fake.", "CONSULT"),  # naming, not a call
+    ("Russian forces cut off the city of Mariupol.", "SANCTION"),  # a siege
+])
+def test_no_event_where_nothing_is_reported(text: str, absent: str) -> None:
+    assert absent not in types(text)
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The death toll from a missile attack on Odesa rose to 45.", "ASSAULT"),  # indefinite
+    ("Ten days of war games began in the Baltic.", "COOPERATE"),  # an occurrence of the act
+    ("Moscow denied that its forces had attacked the village.", "ASSAULT"),  # denied stays
+])
+def test_reports_inside_phrases_stay(text: str, event_type: str) -> None:
+    assert event_type in types(text)
+
+
+def test_a_date_is_no_particle() -> None:
+    event = main("Vladimir Putin called Emmanuel Macron on Tuesday.")
+    assert (event["type"], name(event["target"])) == ("CONSULT", "Emmanuel Macron")
+
+
+def test_future_of_a_verb_above_stays_out_of_a_circumstance() -> None:
+    found = find_events(context("Moscow is expected to respond after Ukraine attacked the bridge."))
+    assert [e["status"] for e in found if e["type"] == "ASSAULT"] == ["asserted"]
+
+
+def test_likely_to_is_hypothetical() -> None:
+    event = main("Moscow is unlikely to accept the proposal.")
+    assert (event["type"], event["status"]) == ("AGREE", "hypothetical")
+
+
+def test_a_name_in_apposition_is_the_actor() -> None:
+    event = main("Britain's defence secretary, Ben Wallace, visited Kyiv on Friday.")
+    assert (event["type"], name(event["actor"])) == ("CONSULT", "Ben Wallace")

@@ -6,6 +6,8 @@ second parse) and the quotes of attribution; its words, modes and weights come
 from ``data/plover.toml`` (``lexicon.py``). The modules, in the order they run:
 
 - ``triggers.py``  tokens that name an event ("attacked", "pull back", "build-up");
+- ``noise.py``     triggers that report no event (names, states, capacities,
+                   references, what is only asked for or possible), dropped;
 - ``roles.py``     actor and target from the dependency parse, resolved to actors;
 - ``status.py``    asserted, claimed, disputed, denied, hypothetical, future, negated;
 - ``coder.py``     one sentence's events, promises and threats recoded;

@@ -12,6 +12,10 @@ Per sentence:
 4. recoding    promises, threats, demands, refusals, failures, preparations and
               future intent coded as PLOVER codes them (``recode.py``).
 
+Triggers that report no event (names, states, capacities, references) are
+dropped before step 2, and events only possible or only asked for after step 4
+(``noise.py``).
+
 Then per article: a claimed RETREAT (or any claimed event) is ``disputed`` when
 another source negates or disputes an event of the same type.
 """
@@ -23,6 +27,7 @@ from typing import Any
 
 from sitroom.context import ArticleContext, Ref
 from sitroom.events.lexicon import Lexicon
+from sitroom.events.noise import no_event, not_reported
 from sitroom.events.recode import recode
 from sitroom.events.roles import Roles, roles_for
 from sitroom.events.status import SAYING, clause_chain, status_of
@@ -57,7 +62,8 @@ class Found:
 
 def code_sentence(ctx: ArticleContext, par: Paragraph, sent: Any, lex: Lexicon) -> list[Found]:
     """The events of one sentence, in text order."""
-    matches = find_triggers(sent, lex)
+    found = {m.token.i: m for m in find_triggers(sent, lex)}
+    matches = [m for m in found.values() if not no_event(m, found, lex)]
     tokens = {m.token.i for m in matches}
     out = []
     for match in matches:
@@ -67,7 +73,7 @@ def code_sentence(ctx: ArticleContext, par: Paragraph, sent: Any, lex: Lexicon) 
             continue
         out.append(_found(ctx, par, sent, match, quote))
     recode(ctx, out, lex)
-    return out
+    return [f for f in out if not not_reported(f, out)]
 
 
 def _found(ctx: ArticleContext, par: Paragraph, sent: Any, match: Match,

@@ -68,6 +68,10 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
     #: words of promising: what they govern is promised or threatened
     commitment: frozenset[str] = frozenset()
+    #: nouns that name a state of affairs, not an event ("the war")
+    states: frozenset[str] = frozenset()
+    #: nouns and adjectives of capacity: an action they govern is only possible
+    capacities: frozenset[str] = frozenset()
 
     def weight(self, event_type: str) -> float:
         """The PLOVER-scale weight of a type."""
@@ -91,7 +95,7 @@ def build(doc: Mapping[str, Any], *, where: str = FILE) -> Lexicon:
     Raises:
         DataFileError: see ``lexicon``.
     """
-    unknown = sorted(set(doc) - set(TYPES) - {"commitment"})
+    unknown = sorted(set(doc) - set(TYPES) - {"commitment", "background"})
     if unknown:
         raise DataFileError(f"{where}: unknown event type(s) {unknown}; known: {list(TYPES)}")
     lex = Lexicon(types={})
@@ -102,6 +106,11 @@ def build(doc: Mapping[str, Any], *, where: str = FILE) -> Lexicon:
     commitment = sub_table(doc, "commitment", where=where)
     lex.commitment = frozenset(
         str_list(commitment, "words", where=f"{where} [commitment]", default=[]))
+    background = sub_table(doc, "background", where=where)
+    lex.states = frozenset(
+        str_list(background, "states", where=f"{where} [background]", default=[]))
+    lex.capacities = frozenset(
+        str_list(background, "capacities", where=f"{where} [background]", default=[]))
     return lex
 
 

@@ -108,10 +108,16 @@ def is_first_person(token: Any) -> bool:
 
 
 def resolve(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None) -> Ref | None:
-    """The actor a noun phrase names: first person is the speaker, else the head's entity,
-    else ``ctx.actor_for`` on the whole phrase."""
+    """The actor a noun phrase names: first person is the speaker, else the entity of a name
+    set beside it ("its secretary, Ben Wallace"), else the head's entity, else
+    ``ctx.actor_for`` on the whole phrase."""
     if is_first_person(token):
         return speaker
+    named = next((c for c in token.children if c.dep_ == "appos"), None)
+    if named is not None:  # "Britain's defence secretary, Ben Wallace": Wallace acts
+        found = entity_covering(ctx, *ctx.token_span(par, named))
+        if found is not None:
+            return found
     covering = entity_covering(ctx, *ctx.token_span(par, token))
     if covering is not None:
         return covering

@@ -5,9 +5,12 @@ Read from the trigger and the clauses above it in the parse:
 - negated       a "not"/"never" on the trigger or the verb it hangs on, or
                 "no" before a noun ("has not seen any pullback");
 - denied        the event sits under a denial ("Moscow denied attacking");
-- hypothetical  an "if"/"unless" clause, "could"/"might"/"may", "possible";
+- hypothetical  an "if"/"unless" clause, "could"/"might"/"may", "possible",
+                "is (un)likely to";
 - future        "will", "is going to", "plans/prepares/threatens/vows to",
-                "planned", "upcoming";
+                "planned", "upcoming" (a verb above gives "future", as "stop"
+                gives "negated", only to what it governs, not to a circumstance:
+                "is expected to respond after Ukraine attacked");
 - disputed      under a negated "verify"/"confirm" ("it had not been verified
                 that troops were returning");
 - claimed       under "claim"/"allege"/"insist", hedged ("reportedly",
@@ -40,12 +43,21 @@ MODAL_AUX = frozenset({"could", "might", "may", "would", "'d", "should"})
 #: Verbs that keep what they govern from happening ("prevented a terrorist attack").
 PREVENTERS = frozenset({"prevent", "foil", "thwart", "avert", "stop", "avoid"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Adjectives of likelihood: what they govern may happen ("Moscow is unlikely to accept").
+LIKELY = frozenset({"likely", "unlikely", "possible", "impossible", "probable"})
 POSSIBLE = frozenset({"possible", "potential", "hypothetical", "likely", "imminent"})
 PLANNED = frozenset({"planned", "proposed", "upcoming", "future", "forthcoming", "expected",
                      "next"})
 #: Verbs of saying: "would" under them is the future of reported speech.
 SAYING = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "claim",
                     "insist", "warn", "promise"})
+
+#: Prepositions and conjunctions of a circumstance: "future" and "negated" from the verbs
+#: above do not cross them ("is expected to respond after Ukraine attacked").
+CIRCUMSTANCES = frozenset({"after", "following", "since", "amid", "despite", "during", "as",
+                           "because", "while", "when", "although", "though", "once"})
+#: Marks a governing verb gives only to what it governs, not to circumstances of it.
+_INTENT_MARKS = frozenset({"future", "negated"})
 
 #: Statuses in the order they win.
 ORDER = ("negated", "denied", "hypothetical", "future", "disputed", "claimed", "asserted")
@@ -103,19 +115,30 @@ def clause_chain(token: Any) -> Iterator[Any]:
 def _marks(token: Any) -> Iterator[str]:
     """Every status mark found on the trigger and the clauses above it."""
     yield from _noun_marks(token)
-    local = True
+    local, background = True, False
     below: Any = None
     for tok in clause_chain(token):
         children = list(tok.children)
         lemma = tok.lemma_.lower()
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children)
         if below is not None:
-            yield from _governor_marks(lemma, negated, below.dep_)
+            yield from (m for m in _governor_marks(lemma, negated, below.dep_)
+                        if not (background and m in _INTENT_MARKS))
         if local:
             yield from _local_marks(tok, children, negated)
         if _ends_clause(tok, children):
             local = False
+        background = background or _circumstance(tok, children)
         below = tok
+
+
+def _circumstance(tok: Any, children: list[Any]) -> bool:
+    """A circumstance of the clause above ("after Russia shelled the port"): what that
+    clause's verbs expect, plan or prevent is not this event."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in CIRCUMSTANCES
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCES
+                                       for c in children)
 
 
 def _local_marks(tok: Any, children: list[Any], negated: bool) -> Iterator[str]:
@@ -156,6 +179,8 @@ def _governor_marks(lemma: str, negated: bool, dep: str) -> Iterator[str]:
         yield "denied"
     elif lemma in CLAIMS or lemma in HEDGES:
         yield "claimed"
+    elif lemma in LIKELY and dep in ("xcomp", "ccomp"):
+        yield "hypothetical"
     elif lemma in PREVENTERS and dep in ("dobj", "xcomp", "pcomp"):
         yield "negated"
     elif lemma in FUTURE_VERBS and dep in ("xcomp", "dobj", "pcomp", "prep"):

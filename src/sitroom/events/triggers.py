@@ -150,7 +150,8 @@ def _head_matches(token: Any, lex: Lexicon) -> list[Match]:
         if token.pos_ not in allowed:
             continue
         if trig.deps:
-            governed = governed_words(token) if governed is None else governed
+            # "called Macron on Tuesday" is no "call on": a date says when, not what
+            governed = governed_words(token, timeless=True) if governed is None else governed
             if not all(word in governed for word in trig.deps):
                 continue
         out.append(Match(trig, token, token.i, token.i + 1))
@@ -215,7 +216,7 @@ def _vetoed(match: Match, lex: Lexicon) -> bool:
             return True  # "press release" is no release
         if exc.words[0] not in forms or exc.size < match.trigger.size:
             continue
-        governed = governed_words(token) if governed is None else governed
+        governed = governed_words(token, timeless=True) if governed is None else governed
         if all(word in governed for word in exc.deps):
             return True
     return False
