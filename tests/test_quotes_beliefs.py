@@ -13,26 +13,7 @@ from typing import Any
 
 import pytest
 
-from sitroom.attribution import attribute
-from sitroom.models import Article
-
-
-def quotes_of(text: str) -> list[dict[str, Any]]:
-    found = attribute(Article(text=text, published="2022-06-06T09:30:00")).quotes
-    for quote in found:  # every span indexes the text it names
-        start, end = quote["span"]
-        assert text[start:end] == quote["text"]
-        if quote["cue"] is not None:
-            assert text[slice(*quote["cue"]["span"])] == quote["cue"]["text"]
-        if quote["speaker"] is not None:
-            assert text[slice(*quote["speaker"]["span"])] == quote["speaker"]["mention"]
-    return found
-
-
-def only(quotes: list[dict[str, Any]], phrase: str) -> dict[str, Any]:
-    hits = [q for q in quotes if phrase in q["text"]]
-    assert len(hits) == 1, (phrase, [q["text"] for q in quotes])
-    return hits[0]
+from test_quotes import only, quotes_of
 
 
 def mention(quote: dict[str, Any]) -> str | None:
