@@ -232,3 +232,14 @@ def test_founding_example_troop_figures(seed: dict[str, Any]) -> None:
 
 def test_founding_example_has_no_other_figures(seed: dict[str, Any]) -> None:
     assert [f["value"] for f in seed["figures"]] == [150000, 130000]
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("Officials said they had learned about the deaths of 24 more children in the city.", "killed"),
+    ("The bodies of 152 soldiers were returned to the capital on Tuesday.", "killed"),
+    ("Around 100 civilians were evacuated from the steelworks on Sunday.", "other"),
+])
+def test_a_noun_whose_of_names_the_people_counted(sentence: str, measure: str) -> None:
+    record = _analyse(f"Harbour news today\n\nPublished 2 March 2022\n\n{sentence}")
+    [figure] = record["figures"]
+    assert figure["measure"] == measure

@@ -146,6 +146,10 @@ def _unit_measure(run: Sequence[Any], lex: FigureLexicon) -> tuple[str, int] | N
     return None
 
 
+#: Measures a noun can give the people its "of" names ("deaths of", "injuries of").
+_OWNED_MEASURES = frozenset({"killed", "wounded", "casualties", "detained", "missing"})
+
+
 def _with_verb(found: Counted, anchor: Any, lex: FigureLexicon) -> Counted:
     """People counted: the verb or adjective beside them decides the measure."""
     noun = found.noun
@@ -160,7 +164,20 @@ def _with_verb(found: Counted, anchor: Any, lex: FigureLexicon) -> Counted:
         if decided is not None:
             measure, verb = decided
             return Counted(unit=found.unit, measure=measure, noun=noun, run=found.run, verb=verb)
+    owner = _of_owner(noun, lex)
+    if owner is not None:  # "the deaths of 24 more children"
+        return Counted(unit=found.unit, measure=owner, noun=noun, run=found.run, verb=None)
     return found
+
+
+def _of_owner(noun: Any, lex: FigureLexicon) -> str | None:
+    """The measure of a noun whose "of" names the people counted: "the deaths of 24 children"
+    counts killed, "the evacuation of 100 civilians" nothing more than people."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return None
+    measure = lex.unit_measures.get((prep.head.lemma_.lower(),))
+    return measure if measure in _OWNED_MEASURES else None
 
 
 def _decider(token: Any, lex: FigureLexicon) -> tuple[str, Any] | None:
