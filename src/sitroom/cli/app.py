@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,6 +28,9 @@ from sitroom import __version__
 from sitroom.cli import ledger_listing, listing, render
 from sitroom.errors import InputError, SitroomError, StoreError
 from sitroom.jobs import IngestSummary, analyze_sources, ingest_sources
+from sitroom.ledger.clusters import ClaimClusterRow
+from sitroom.ledger.events import EventClusterRow
+from sitroom.ledger.figures import FigureRow
 from sitroom.settings import DEFAULT_MAX_BYTES, Options, default_db_url
 from sitroom.store import Store, normalise_url
 
@@ -45,6 +48,10 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+
+
+#: A row of one ledger listing (a claim cluster, a figure, an event cluster).
+Row = TypeVar("Row", ClaimClusterRow, FigureRow, EventClusterRow)
 
 
 class ListFormat(StrEnum):
@@ -277,6 +284,26 @@ def actors(
         out.print(listing.actors_table(rows, f"{len(rows)} actors"), soft_wrap=False)
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 claim", "3 claims"."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def _show_ledger(rows: Sequence[Row], output: ListFormat,
+                 to_csv: Callable[[Sequence[Row], IO[str]], None],
+                 to_table: Callable[[Sequence[Row], str], Table], *, empty: str,
+                 title: str) -> None:
+    """Ledger rows as JSON or CSV on stdout, or a table; an empty table is one line on stderr."""
+    if output is ListFormat.json:
+        print(ledger_listing.to_json(rows))
+    elif output is ListFormat.csv:
+        to_csv(rows, sys.stdout)
+    elif not rows:
+        err.print(empty, markup=False)
+    else:
+        out.print(to_table(rows, title), soft_wrap=False)
+
+
 @app.command()
 def claims(
     disputed: Annotated[
@@ -290,18 +317,11 @@ def claims(
     """List claims across articles: each proposition once, with who asserts and disputes it."""
     with _reading(db) as store:
         rows = store.claims(disputed=disputed, actor=actor, limit=limit)
-    if output is ListFormat.json:
-        print(ledger_listing.to_json(rows))
-    elif output is ListFormat.csv:
-        ledger_listing.claims_csv(rows, sys.stdout)
-    elif not rows:
-        what = "disputed claims" if disputed else "claims"
-        err.print(f"no {what} stored" + (f" for {actor!r}" if actor else ""), markup=False)
-    else:
-        title = f"{len(rows)} claim{'s' if len(rows) != 1 else ''}"
-        title += " (disputed)" if disputed else ""
-        title += f" involving {actor}" if actor else ""
-        out.print(ledger_listing.claims_table(rows, title), soft_wrap=False)
+    what = "disputed claims" if disputed else "claims"
+    title = _count(len(rows), "claim") + (" (disputed)" if disputed else "")
+    _show_ledger(rows, output, ledger_listing.claims_csv, ledger_listing.claims_table,
+                 empty=f"no {what} stored" + (f" for {actor!r}" if actor else ""),
+                 title=title + (f" involving {actor}" if actor else ""))
 
 
 @app.command()
@@ -318,15 +338,9 @@ def figures(
     """Show how a figure moved: a measure or subject over time, each number with its source."""
     with _reading(db) as store:
         rows = store.figures(subject, limit=limit)
-    if output is ListFormat.json:
-        print(ledger_listing.to_json(rows))
-    elif output is ListFormat.csv:
-        ledger_listing.figures_csv(rows, sys.stdout)
-    elif not rows:
-        err.print(f"no figures stored for {subject!r}", markup=False)
-    else:
-        title = f"{subject}: {len(rows)} figure{'s' if len(rows) != 1 else ''}"
-        out.print(ledger_listing.figures_table(rows, title), soft_wrap=False)
+    _show_ledger(rows, output, ledger_listing.figures_csv, ledger_listing.figures_table,
+                 empty=f"no figures stored for {subject!r}",
+                 title=f"{subject}: {_count(len(rows), 'figure')}")
 
 
 @app.command()
@@ -342,15 +356,9 @@ def events(
     """List events across articles: each event once, with how many reported it and who."""
     with _reading(db) as store:
         rows = store.events(type_=type_, actor=actor, limit=limit)
-    if output is ListFormat.json:
-        print(ledger_listing.to_json(rows))
-    elif output is ListFormat.csv:
-        ledger_listing.events_csv(rows, sys.stdout)
-    elif not rows:
-        err.print("no events stored" + (f" for {actor!r}" if actor else ""), markup=False)
-    else:
-        title = f"{len(rows)} event{'s' if len(rows) != 1 else ''}"
-        out.print(ledger_listing.events_table(rows, title), soft_wrap=False)
+    _show_ledger(rows, output, ledger_listing.events_csv, ledger_listing.events_table,
+                 empty="no events stored" + (f" for {actor!r}" if actor else ""),
+                 title=_count(len(rows), "event"))
 
 
 @app.command()
