@@ -145,6 +145,8 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
             continue  # "week's", "what it calls a", "the dispute": no speaker
         entity: Entity | None = None
         how: str | None = "description"  # "the video showed": a source, but no actor
+        if kind == "medium":  # "Check Point's report said": the report's owner speaks
+            entity, how = _owner(resolver, part, doc[lo:hi].root, entity, how)
         if kind == "actor":
             res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
             entity, how = res.entity, res.how
@@ -187,6 +189,22 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          stance=item.via == "cue" and item.cue is not None
                          and not item.cue.phrase and _stance(doc[item.cue.verb], lex)))
     return out
+
+
+def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
+           how: str | None) -> tuple[Entity | None, str | None]:
+    """The actor whose document or medium speaks ("Check Point's report", "its
+    statement"), when the possessor resolves to a named actor; else what was given."""
+    owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return entity, how
+    lo, hi = noun_phrase(owner)
+    while hi - 1 > lo and owner.doc[hi - 1].dep_ == "case":
+        hi -= 1
+    found = resolver.resolve(owner.doc, lo, hi, part.named, part.par.start, speaker=True)
+    if found.entity is None or (found.how == "description" and owner.pos_ != "PROPN"):
+        return entity, how  # "the government's report" names no one; "Harbour Analytics'" does
+    return found.entity, found.how
 
 
 def _stance(verb: Any, lex: Lexicon) -> bool:

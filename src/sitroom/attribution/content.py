@@ -72,9 +72,13 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
     naming = not heads and lemma in lex.predicative
     if naming:
         heads = _predicative(verb)
+    if lemma in lex.predicative and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")
+                                        for c in verb.children):
+        return []  # "a group which researchers have called Mustang Panda": a naming
     if not heads:
         return [] if only else _inverted_content(verb, lex.speech)
     heads.extend(_hung_on_the_verb(verb, heads))
+    heads.extend(_conjoined_content(verb, heads))
     nested = _nested_statements(verb, heads, lex)
     tokens: list[Token] = []
     for head in heads:
@@ -135,6 +139,34 @@ def _hung_on_the_verb(verb: Token, heads: list[Token]) -> list[Token]:
     end = max(t.i for h in clauses for t in h.subtree)
     return [c for c in verb.children if c.dep_ == "advcl" and c.i > end and any(
         g.dep_ == "mark" and g.lower_ in _CONTENT_MARKS and g.i < c.i for g in c.children)]
+
+
+#: Tags of a verb that can head a reporting clause of its own ("said ... and added").
+_REPORTING_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
+
+
+def _conjoined_content(verb: Token, heads: list[Token]) -> list[Token]:
+    """Parts of a reported clause that the parse coordinates with the cue verb instead:
+    "said the decision made her “stomach ache”, but that ... it was vital" (a second
+    clause opened by "that"), "said it would leave the partnership, unbolt its modules
+    and use them ..." (bare infinitives after a modal, which a finite "said" cannot
+    share). Only after the content, and never a verb with a subject of its own."""
+    clauses = [h for h in heads if h.dep_ == "ccomp" and h.i > verb.i]
+    if not clauses:
+        return []
+    end = max(t.i for h in clauses for t in h.subtree)
+    modal = any(c.tag_ == "MD" for h in clauses for c in h.children)
+    out: list[Token] = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= end:
+            continue
+        if any(g.dep_ == "mark" and g.lower_ == "that" and g.i < conj.i for g in conj.children):
+            out.append(conj)
+        elif modal and conj.tag_ == "VB" and verb.tag_ in _REPORTING_FORMS and not \
+                has_subject(conj):
+            out.append(conj)
+            out.extend(c for c in conj.children if c.dep_ == "conj" and c.tag_ == "VB")
+    return out
 
 
 #: Children of a naming verb that hold what it names and what it calls it, as the parse

@@ -171,7 +171,7 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
     return Cue(
         cue=(verb.i, verb.i + 1),
         verb=verb.i,
-        speaker=speaker_phrase(speaker_head) if speaker_head is not None else None,
+        speaker=speaker_phrase(speaker_head, verb.i) if speaker_head is not None else None,
         speaker_head=speaker_head.i if speaker_head is not None else None,
         content=span,
         shared=speaker_head is not None and not own_source(verb, speaker_head),
@@ -319,9 +319,13 @@ def _possessive_view_cue(noun: Token) -> Cue | None:
 
 
 def _clausal_noun_cue(noun: Token) -> Cue | None:
-    """"X's view that ...", "X's plan to ...": the possessor is the source, the clause
-    the noun governs (opened by "that" or "to") the content."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    """"X's view that ...", "X's plan to ...", "the announcement by X that ...": the
+    possessor or the "by" agent is the source, the clause the noun governs (opened by
+    "that" or "to") the content. A time is no possessor ("this week's announcement")."""
+    owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"), None) or next(
+        (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
+        None)
     if owner is None:
         return None
     clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(

@@ -72,6 +72,9 @@ class Lexicon:
     """Singular nouns that are a speaker without a determiner ("police", "staff")."""
     fragments: frozenset[str]
     """Words that name no speaker on their own ("those", "what")."""
+    people: frozenset[str]
+    """Nouns for a person that are no office ("analyst", "witness"): a source described
+    so is a person, whom "he" or "she" can take up."""
     reader_words: frozenset[str]
     """Words that address the reader ("you", "your")."""
     generic_nouns: frozenset[str]
@@ -137,6 +140,7 @@ def lexicon() -> Lexicon:
         non_speakers=_words(speakers, "non_speaker", "speakers.toml", key="nouns"),
         bare_nouns=_words(speakers, "bare_noun", "speakers.toml", key="nouns"),
         fragments=_words(speakers, "fragment", "speakers.toml", key="words"),
+        people=_words(speakers, "person", "speakers.toml", key="nouns"),
         reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
         generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
     )

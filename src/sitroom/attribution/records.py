@@ -90,9 +90,23 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
                 and quote.span[1] <= other.span[1] and not _described(other)
                 for other in quotes):
             continue
+        if any(_restated(quote, other) for other in quotes):
+            continue
         seen.add(quote.span)
         kept.append(quote)
     return kept
+
+
+def _restated(inner: Quote, outer: Quote) -> bool:
+    """True for a statement that only restates the one around it: "X said he believed
+    Y", "officials said they hoped Y". The pronoun opens the outer content and is the
+    outer speaker; the inner statement adds no source of its own."""
+    speaker = inner.speaker
+    if inner.span == outer.span or speaker is None or speaker.how != "pronoun" or \
+            outer.speaker is None:
+        return False
+    return (speaker.mention[0] == outer.span[0] and inner.span[1] <= outer.span[1]
+            and speaker.mention[0] <= inner.span[0])
 
 
 def _described(quote: Quote) -> bool:

@@ -130,9 +130,12 @@ class Resolver:
 
     def _group(self, doc: Any, start: int, end: int, named: list[Named], base: int, *,
                speaker: bool) -> Resolution | None:
-        roots = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+        roots = [t for t in doc[start:end] if (not start <= t.head.i < end or t.head.i == t.i)
+                 and t.pos_ not in ("ADV", "PUNCT")]
         if len(roots) > 1 and roots[0].pos_ == "NOUN" and roots[1].pos_ == "PROPN":
             roots = roots[1:]  # "news agencies RIA and TASS": the names are the sources
+        while len(roots) > 1 and any(c.dep_ == "case" for c in roots[0].children):
+            roots = roots[1:]  # "Russia's | then deputy prime minister Dmitry Rogozin"
         root = roots[0] if len(roots) == 1 else doc[start:end].root
         heads = [root, *(t for t in root.conjuncts if start <= t.i < end)]
         if len(roots) > 1:
@@ -342,7 +345,8 @@ class Resolver:
     def _description(self, doc: Any, start: int, end: int) -> Resolution:
         root = doc[start:end].root
         kind = "group" if root.tag_ in ("NNS", "NNPS") else (
-            "person" if self._is_role_word(root) else "organisation")
+            "person" if self._is_role_word(root) or root.lemma_.lower() in self.lex.people
+            else "organisation")
         cut = next((t.i for t in doc[root.i:end] if t.is_punct and t.text != "-"), end)
         entity = self.registry.new(_text(doc, start, max(cut, root.i + 1)), kind)
         entity.described = True

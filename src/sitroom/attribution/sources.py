@@ -80,15 +80,36 @@ def own_source(verb: Token, source: Token) -> bool:
     return bool(verb.i - 2 <= source.i < verb.i)
 
 
-def speaker_phrase(head: Token) -> tuple[int, int]:
+def speaker_phrase(head: Token, cue: int | None = None) -> tuple[int, int]:
     """The source's noun phrase, with a second subject right after it that the parse
-    split off ("news agencies | RIA and TASS reported": one source, in apposition)."""
+    split off ("news agencies | RIA and TASS reported": one source, in apposition).
+
+    The phrase never reaches the cue word ``cue``: where a misparse hangs the verb
+    under its own subject, the phrase stops at the verb ("Ukraine | said on Monday ...").
+    """
     lo, hi = noun_phrase(head)
     if head.dep_ in SUBJECTS:
         for sibling in head.head.children:
-            if sibling.i > head.i and sibling.dep_ in SUBJECTS and sibling.left_edge.i == hi:
+            if sibling.i > head.i and sibling.dep_ in SUBJECTS and _adjoins(head, hi,
+                                                                             sibling):
                 hi = noun_phrase(sibling)[1]
+    if cue is not None and lo <= cue < hi and cue != head.i:
+        if head.i < cue:
+            hi = cue
+        else:
+            lo = cue + 1
+        doc = head.doc
+        while hi - 1 > head.i and doc[hi - 1].is_punct:
+            hi -= 1
     return lo, hi
+
+
+def _adjoins(head: Token, hi: int, sibling: Token) -> bool:
+    """True when the second subject starts where the first one's phrase ends, over at most
+    one word of the first or an adverb ("Russia's | then | deputy prime minister ...")."""
+    gap = range(hi, sibling.left_edge.i)
+    return len(gap) <= 1 and all(head.doc[k].head.i == head.i or head.doc[k].pos_ == "ADV"
+                                 for k in gap)
 
 
 def has_subject(verb: Token) -> bool:
