@@ -130,7 +130,7 @@ def predict(text: str) -> str | None:
     gazetteer = default_gazetteer()
     found = attribute(article, gazetteer=gazetteer, paragraphs=paragraphs)
     ctx = ArticleContext(article=article, paragraphs=paragraphs,
-                         entities=distinct_mentions(found.entities), quotes=found.quotes,
+                         entities=distinct_mentions(found.entities), quotes=found.attributions(),
                          gazetteer=gazetteer, outlet=None)
     main = main_event(ctx, find_events(ctx))
     return None if main is None else str(main["type"])

@@ -446,7 +446,8 @@ def _same_attribution(before: Mapping[str, Any], quote: Mapping[str, Any]) -> bo
 
 
 def sitroom_contract(article: PolnearArticle) -> list[dict[str, Any]]:
-    """sitroom's quotes of one article, in the output contract's shape."""
+    """sitroom's attributions of one article (``quotes`` and ``views``: PolNeAR annotates
+    stances, intentions and statements without a source too), in the contract's shape."""
     from sitroom.attribution import attribute
     from sitroom.models import Article
 
@@ -454,7 +455,7 @@ def sitroom_contract(article: PolnearArticle) -> list[dict[str, Any]]:
         Article(text=article.text, published=article.published),
         outlet=OUTLETS.get(article.publisher or ""),
     )
-    return result.quotes
+    return result.attributions()
 
 
 def _run_sitroom(run: SystemRun, article: PolnearArticle) -> None:
@@ -578,7 +579,9 @@ def run(options: Options) -> SectionResult:
         "span), greedy as in score_quotes.py; source accuracy over found contents that have a "
         f"source. Gold offsets not matching their text: {mismatched}.",
         "polnear: sitroom = sitroom.attribution.attribute(Article(text, published), outlet) "
-        "on the raw text (no page cleaner), date and outlet from metadata.tsv; textacy = "
+        "on the raw text (no page cleaner), date and outlet from metadata.tsv, its quotes and "
+        "views together (PolNeAR's attributions include stances, intentions and statements "
+        "with no source, which sitroom lists as views); textacy = "
         "direct_quotations on one Doc of the whole text by the same loaded spaCy model "
         "(line by line where it refuses the whole), speaker = its speaker tokens."
         f" Time incl. parse: sitroom {_wps(ours)}, textacy {_wps(theirs)}. "

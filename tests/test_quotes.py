@@ -28,6 +28,14 @@ def quotes_of(text: str, *, published: str = "2022-06-06T09:30:00",
     return found
 
 
+def views_of(text: str) -> list[dict[str, Any]]:
+    """The attributions that are no statement: stances, intentions, unsourced views."""
+    found = attribute(Article(text=text, published="2022-06-06T09:30:00")).views
+    for view in found:
+        assert text[slice(*view["span"])] == view["text"]
+    return found
+
+
 def only(quotes: list[dict[str, Any]], phrase: str) -> dict[str, Any]:
     hits = [q for q in quotes if phrase in q["text"]]
     assert len(hits) == 1, (phrase, [q["text"] for q in quotes])
@@ -248,9 +256,12 @@ def test_knowledge_verb_without_a_clause_is_no_cue() -> None:
 ])
 def test_intention_verbs_with_an_infinitive(
         sentence: str, content: str, cue: str) -> None:
-    quote = only(quotes_of(sentence), content)
-    assert quote["text"] == content
-    assert quote["cue"]["text"] == cue
+    # an intention is an attribution but no statement: a view, not a quote
+    view = only(views_of(sentence), content)
+    assert view["text"] == content
+    assert view["cue"]["text"] == cue
+    assert view["view"] == "stance"
+    assert quotes_of(sentence) == []
 
 
 def test_appearance_verb_hands_its_subject_to_the_statement_under_it() -> None:
@@ -271,9 +282,25 @@ def test_appearance_verb_hands_its_subject_to_the_statement_under_it() -> None:
     ("Petra Novak pushed for a second bridge.", "a second bridge", "pushed"),
 ])
 def test_stance_verbs_with_an_object(sentence: str, content: str, cue: str) -> None:
+    view = only(views_of(sentence), content)
+    assert view["text"] == content
+    assert view["cue"]["text"] == cue
+    assert view["view"] == "stance"
+    assert quotes_of(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Petra Novak said the bridge would reopen.", "the bridge would reopen"),
+    ("Petra Novak hopes that the bridge will reopen.", "the bridge will reopen"),
+    ("Petra Novak accused the contractor of fraud.", "the contractor of fraud"),
+    ("Petra Novak urged residents to leave the valley.", "to leave the valley"),
+    ("Petra Novak welcomed the “historic” agreement.", "the “historic” agreement"),
+])
+def test_statements_stay_quotes(sentence: str, content: str) -> None:
+    # saying, a clause under a verb of thinking, and quoted words are statements
     quote = only(quotes_of(sentence), content)
-    assert quote["text"] == content
-    assert quote["cue"]["text"] == cue
+    assert "view" not in quote
+    assert views_of(sentence) == []
 
 
 @pytest.mark.parametrize(("sentence", "content", "cue"), [

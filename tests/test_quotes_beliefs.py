@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from test_quotes import only, quotes_of
+from test_quotes import only, quotes_of, views_of
 
 
 def mention(quote: dict[str, Any]) -> str | None:
@@ -88,12 +88,14 @@ def test_calling_for_someone_to_act() -> None:
     ("The farmers seemed unperturbed by the new toll.",
      "The farmers seemed unperturbed by the new toll", "seemed"),
 ])
-def test_a_belief_nobody_is_named_for_is_a_quote_without_a_speaker(
+def test_a_belief_nobody_is_named_for_is_an_unsourced_view(
         sentence: str, content: str, cue: str) -> None:
-    quote = only(quotes_of(sentence), content)
-    assert quote["text"] == content
-    assert quote["speaker"] is None
-    assert quote["cue"]["text"] == cue
+    view = only(views_of(sentence), content)
+    assert view["text"] == content
+    assert view["speaker"] is None
+    assert view["cue"]["text"] == cue
+    assert view["view"] == "unsourced"
+    assert quotes_of(sentence) == []  # "who said what" lists statements with a source
 
 
 @pytest.mark.parametrize("sentence", [
@@ -223,9 +225,9 @@ def test_an_opening_participle_is_no_part_of_an_according_to_content() -> None:
 
 
 def test_pointing_to_a_cause() -> None:
-    quote = only(quotes_of("Petra Novak pointed to the closure of the northern road."),
-                 "the closure of the northern road")
-    assert mention(quote) == "Petra Novak"
+    view = only(views_of("Petra Novak pointed to the closure of the northern road."),
+                "the closure of the northern road")
+    assert mention(view) == "Petra Novak"
 
 
 def test_a_named_source_wins_over_the_same_statement_without_one() -> None:

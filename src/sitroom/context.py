@@ -1,7 +1,8 @@
 """What the stages after attribution read: one article, parsed once, with its quotes.
 
 ``ArticleContext`` bundles the clean article, its parse (paragraphs of spaCy
-docs), the contract dicts of ``entities`` and ``quotes`` that attribution made,
+docs), the contract dicts of ``entities`` and of the attributions (``quotes`` and
+``views``, in text order) that attribution made,
 the outlet and the gazetteer. The figures, events and claims stages are pure
 functions of it, so they run anywhere the pipeline runs (a loop, a process
 pool, a Spark task).

@@ -135,6 +135,8 @@ class AnalyzedArticle:
     article: Article
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    views: list[dict[str, Any]] = field(default_factory=list)
+    """Attributions that are no statement: stances, intentions, unsourced views."""
     figures: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
@@ -148,6 +150,7 @@ class AnalyzedArticle:
             "article": self.article.to_dict(),
             "entities": self.entities,
             "quotes": self.quotes,
+            "views": self.views,
             "figures": self.figures,
             "events": self.events,
             "claims": self.claims,

@@ -67,9 +67,11 @@ def analyze_document(doc: RawDocument) -> AnalyzedArticle:
     attribution = attribute(article, outlet=source.outlet, gazetteer=gazetteer,  # 6
                             paragraphs=paragraphs)
     ctx = ArticleContext(article=article, paragraphs=paragraphs, entities=attribution.entities,
-                         quotes=attribution.quotes, gazetteer=gazetteer, outlet=source.outlet)
+                         quotes=attribution.attributions(), gazetteer=gazetteer,
+                         outlet=source.outlet)
     return AnalyzedArticle(id=ident, source=source, article=article,
                            entities=attribution.entities, quotes=attribution.quotes,
+                           views=attribution.views,
                            figures=find_figures(ctx),  # 7
                            events=find_events(ctx),  # 8
                            claims=find_claims(ctx))  # 9

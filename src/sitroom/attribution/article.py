@@ -53,10 +53,22 @@ from sitroom.nlp import Paragraph, parse
 
 @dataclass(slots=True)
 class Attribution:
-    """The ``entities`` and ``quotes`` of one article, in the contract's shapes."""
+    """The ``entities``, ``quotes`` and ``views`` of one article, in the contract's shapes.
+
+    ``quotes`` are statements: what someone said, wrote, found or believes. ``views``
+    are the other attributions, kept apart so that "who said what" stays statements:
+    stances and intentions with no proposition ("Industry bosses welcomed the move",
+    "Ukraine hopes to bring forward weapons") and statements with no named source
+    ("The deal is expected to ..."). Both have the same shape; a view has a "view" key.
+    """
 
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    views: list[dict[str, Any]] = field(default_factory=list)
+
+    def attributions(self) -> list[dict[str, Any]]:
+        """Statements and views together, in text order (what PolNeAR calls attributions)."""
+        return sorted([*self.quotes, *self.views], key=lambda q: tuple(q["span"]))
 
 
 @dataclass(slots=True)
@@ -112,9 +124,12 @@ def attribute(article: Article, *, outlet: str | None = None,
     text = article.text
     kept = drop_nested(quotes)
     link_introductions(kept, text, lex.roles)
+    statements = [q for q in kept if q.view is None]
+    views = [q for q in kept if q.view is not None]
     return Attribution(
         entities=[e.to_dict() for e in referenced(registry.entities(), kept)],
-        quotes=[q.to_dict(f"q{i}", text) for i, q in enumerate(kept, 1)],
+        quotes=[q.to_dict(f"q{i}", text) for i, q in enumerate(statements, 1)],
+        views=[q.to_dict(f"v{i}", text) for i, q in enumerate(views, 1)],
     )
 
 
@@ -180,6 +195,7 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
             continue  # "Ukraine war: what we know" is no statement
         speakers[k] = speaker
         hedges = _hedges(doc, item.cue, lex) if item.cue is not None else []
+        view = _view(doc, item, lex)
         parts = [(base + g.inner_start, base + g.inner_end) for g in item.segments]
         out.append(Quote(kind=item.kind, span=(base + item.start, base + item.end),
                          speaker=speaker, cue=cue_span, paragraph=part.par.index, via=item.via,
@@ -187,7 +203,8 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          shared=item.cue is not None and item.cue.shared
                          and item.via == "cue",
                          stance=item.via == "cue" and item.cue is not None
-                         and not item.cue.phrase and _stance(doc[item.cue.verb], lex)))
+                         and not item.cue.phrase and _stance(doc[item.cue.verb], lex),
+                         view=view))
     return out
 
 
@@ -205,6 +222,47 @@ def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
     if found.entity is None or (found.how == "description" and owner.pos_ != "PROPN"):
         return entity, how  # "the government's report" names no one; "Harbour Analytics'" does
     return found.entity, found.how
+
+
+def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:
+    """Why a found attribution is a view rather than a statement (see ``Quote.view``).
+
+    A statement without a named source is "unsourced". Unquoted content that is no
+    clause (an object, an infinitive, a gerund), under a cue that is no verb of
+    saying ("welcomed the move", "backed the bill", "hopes to win", "sees it as a
+    critical point"), is a "stance". Verbs of saying stay statements whatever their
+    content ("accused leaders of ...", "called on residents to leave"), as do
+    clauses under verbs of thinking ("hopes that ...") and anything quoted."""
+    cue = item.cue
+    if cue is None or item.via != "cue":
+        return None
+    if cue.unsourced:
+        return "unsourced"
+    if item.kind != "indirect" or cue.phrase or cue.content is None:
+        return None
+    verb = doc[cue.verb]
+    if verb_lemma(verb, lex.cue_verbs) in lex.speech or _clause(doc, cue.content):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None  # "was seen by the engineers as a danger": a view of what it is
+    return "stance"
+
+
+#: Tags of a finite verb: the head of a clause.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause(doc: Any, span: tuple[int, int]) -> bool:
+    """True when the content span holds a clause at its top: a verb with a subject or a
+    finite verb ("the war would continue"), or an object with what it is seen as ("the
+    vote as a rebellion"); not an object or infinitive alone ("the move", "to bring
+    forward weapons")."""
+    start, end = span
+    inside = [t for t in doc if start <= t.idx < end]
+    tops = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    return any(t.tag_ in _FINITE or (t.dep_ == "prep" and t.lower_ == "as") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in t.children) for t in tops)
 
 
 def _stance(verb: Any, lex: Lexicon) -> bool:

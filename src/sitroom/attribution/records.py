@@ -53,6 +53,10 @@ class Quote:
     stance: bool = False
     """True when the cue is a verb of intention or stance ("wants to", "backed"), not of
     saying or thinking."""
+    view: str | None = None
+    """Why this attribution is a view and not a statement: "stance" (a stance, intention or
+    attitude with no proposition: "welcomed the move", "hopes to win", "backed the bill")
+    or "unsourced" (no source named: "X is expected to ..."); None for a statement."""
 
     def to_dict(self, ident: str, text: str) -> dict[str, Any]:
         s, e = self.span
@@ -72,6 +76,8 @@ class Quote:
             out["hedges"] = list(self.hedges)
         if len(self.parts) > 1:
             out["parts"] = [list(p) for p in self.parts]
+        if self.view is not None:
+            out["view"] = self.view
         return out
 
 
