@@ -328,3 +328,9 @@ def test_nested_statement_with_a_shared_subject_keeps_the_outer_content() -> Non
     assert said["text"] == "she plans to rebuild the bridge next year"
     assert speaker(said) == "Petra Novak"
     assert only(quotes, "council must pay")["cue"]["text"] == "insisting"
+
+
+def test_a_role_to_a_place_is_part_of_the_speaker_mention() -> None:
+    quote = only(quotes_of("“Unacceptable,” said the EU envoy to Moldova, Karin Lund."),
+                 "Unacceptable")
+    assert quote["speaker"]["mention"].startswith("the EU envoy to Moldova")

@@ -49,6 +49,7 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
         elif dep == "xcomp":
             if lemma in lex.infinitive and child.pos_ in ("VERB", "AUX"):
                 heads.append(child)
+                heads.extend(_addressee(verb, child))
         elif dep in ("oprd", "attr") and lemma in lex.predicative:
             heads.append(child)  # "called the suspension "arbitrary""
             heads.extend(c for c in verb.children if c.dep_ == "dobj")
@@ -56,8 +57,11 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
             if dep == "dobj" and "" in nominal and child.i > verb.i:
                 heads.append(child)
             elif dep == "prep" and child.lower_ in nominal:
-                heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp")
-                             and g.ent_type_ not in ("DATE", "TIME"))  # not "for Friday"
+                objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                heads.extend(g for g in objects
+                             if g.ent_type_ not in ("DATE", "TIME"))  # not "for Friday"
+                if not objects and child.lower_ == "as":  # "described as “painful”"
+                    heads.extend(g for g in child.children if not g.is_punct)
                 if lemma in lex.nominal_keeps_object:
                     heads.extend(c for c in verb.children if c.dep_ == "dobj")
             elif dep == "advcl" and child.i > verb.i and any(
@@ -89,6 +93,20 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
         last = max(t.i for t in tokens)  # "called for the conflict to be resolved"
         tokens.extend(t for t in verb.subtree if t.i > last and t.i not in nested)
     return tokens
+
+
+def _addressee(verb: Token, infinitive: Token) -> list[Token]:
+    """Whom a verb of asking tells to act, before the infinitive: "urged residents | to
+    leave", "called on its residents | to evacuate" (the request is about them)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.i >= infinitive.i:
+            continue
+        if child.dep_ == "dobj" and child.i > verb.i:
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "on" and child.i == verb.i + 1:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
 
 
 def _clause_of_the_medium(verb: Token) -> list[Token]:
@@ -182,6 +200,9 @@ def _predicative(verb: Token) -> list[Token]:
     parts = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMING_PARTS]
     if not parts:
         return []
+    words = [c for c in verb.children if c.i > parts[-1].i and not c.is_punct]
+    if parts[-1].dep_ == "dobj" and words and verb.doc[parts[-1].right_edge.i + 1].is_quote:
+        return [*parts, *words]  # "called the decision “better late than never”"
     second = len(parts) >= 2 or any(
         g.i > part.i and g.dep_ in ("appos", "dobj", "oprd", "attr")
         for part in parts for g in part.children)
@@ -215,7 +236,8 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                     if lo > 0 and source.doc[lo - 1].dep_ == "cc":
                         lo -= 1  # "... and Vladimir Putin insisting"
                     out.update(range(lo, tok.i))
-                out.update(c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i)
+                out.update(t.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i
+                           for t in c.subtree)  # "but also"
     return out
 
 
@@ -231,6 +253,9 @@ def _takes_content(verb: Token, lex: Lexicon) -> bool:
             return True
         if child.is_quote or (child.dep_ == "prep" and child.lower_ in nominal):
             return True
+        if child.dep_ == "dobj" and "" in nominal and lemma in lex.speech and any(
+                t.lower_ == "also" for t in verb.doc[max(0, verb.i - 2):verb.i]):
+            return True  # "said ... but also blamed the policies of ...": a second statement
     return False
 
 

@@ -152,6 +152,9 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
     """The cue of a reporting verb, or None when it has no source or no content."""
     if verb.dep_ == "amod":
         return None  # "the said document"
+    if any(c.dep_ == "neg" for c in verb.children) and any(
+            c.lower_ == "immediately" for c in verb.children):
+        return None  # "did not immediately confirm responsibility": nothing was said
     lemma = verb_lemma(verb, lex.cue_verbs)
     if lemma in lex.raising:
         if any(c.dep_ == "xcomp" and verb_lemma(c, lex.cue_verbs) in lex.cue_verbs

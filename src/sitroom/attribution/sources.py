@@ -186,14 +186,24 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         lo += 1
     while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
         hi -= 1
+    if hi < len(doc) and doc[hi].text == ")" and any(doc[k].text == "(" for k in range(lo, hi)):
+        hi += 1  # "the Federation of German Industries (BDI)" keeps its closing bracket
     while hi < len(doc) and not doc[hi - 1].whitespace_ and "-" in (doc[hi - 1].text,
                                                                     doc[hi].text):
         hi += 1  # a hyphenated word the parse split: "Île-de-France", not "Île"
     return lo, hi
 
 
+#: Role nouns whose "to" phrase is part of the role ("the US ambassador to Kyiv").
+_ROLE_TO = frozenset({"ambassador", "envoy", "adviser", "advisor", "representative", "aide",
+                      "delegate", "emissary", "counsellor", "counselor", "attaché", "attache",
+                      "spokesman", "spokeswoman", "spokesperson", "successor", "heir"})
+
+
 def _keeps(child: Token) -> bool:
-    """Prepositions that belong to a role ("the governor of Luhansk"), and "and" in groups."""
+    """Prepositions that belong to a role ("the governor of Luhansk", "the ambassador to
+    Kyiv, Bridget Brink"), and "and" in groups."""
     if child.dep_ == "prep":
-        return bool(child.lower_ == "of")
+        return bool(child.lower_ == "of" or (child.lower_ == "to" and
+                                             child.head.lemma_.lower() in _ROLE_TO))
     return child.dep_ == "cc" and any(s.dep_ == "conj" for s in child.head.children)
