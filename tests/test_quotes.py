@@ -334,3 +334,14 @@ def test_a_role_to_a_place_is_part_of_the_speaker_mention() -> None:
     quote = only(quotes_of("“Unacceptable,” said the EU envoy to Moldova, Karin Lund."),
                  "Unacceptable")
     assert quote["speaker"]["mention"].startswith("the EU envoy to Moldova")
+
+
+def test_a_pronoun_with_no_subject_before_it_is_the_last_person_named() -> None:
+    # the parse hangs the senator under "Kyiv" and the verb has no subject; "he" is still
+    # the man the reader has just met
+    text = ("Determined to project support for Kyiv, Senator Mark Ellison, Republican of Ohio "
+            "and the minority leader, worked for days before the vote.\n\n"
+            "The effort peaked over the weekend, when Mr. Ellison traveled to Kyiv and Warsaw, "
+            "in what he said was partly a bid to reassure allies.")
+    quote = only(quotes_of(text), "a bid to reassure allies")
+    assert speaker(quote) == "Mark Ellison"

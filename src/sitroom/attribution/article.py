@@ -204,7 +204,7 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          and item.via == "cue",
                          stance=item.via == "cue" and item.cue is not None
                          and not item.cue.phrase and _stance(doc[item.cue.verb], lex),
-                         view=view))
+                         phrase=item.cue is not None and item.cue.phrase, view=view))
     return out
 
 

@@ -18,6 +18,9 @@ from sitroom.attribution.names import PAST_MARKERS
 from sitroom.attribution.registry import Entity
 
 Span = tuple[int, int]
+#: Characters at most between a relayed speaker and their cue ("Victoria Shagina | had |
+#: said"): farther, the relay says more than the statement ("X “condemns” Y, adding ...").
+MAX_RELAY_GAP = 12
 #: The opening paragraphs (headline, standfirst, lede) whose unnamed source is named next.
 LEDE_PARAGRAPHS = 2
 
@@ -53,6 +56,8 @@ class Quote:
     stance: bool = False
     """True when the cue is a verb of intention or stance ("wants to", "backed"), not of
     saying or thinking."""
+    phrase: bool = False
+    """True when the cue is a source phrase ("according to X"), not a verb."""
     view: str | None = None
     """Why this attribution is a view and not a statement: "stance" (a stance, intention or
     attitude with no proposition: "welcomed the move", "hopes to win", "backed the bill")
@@ -96,7 +101,7 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
                 and quote.span[1] <= other.span[1] and not _described(other)
                 for other in quotes):
             continue
-        if any(_restated(quote, other) for other in quotes):
+        if any(_restated(quote, other) or _relayed(quote, other) for other in quotes):
             continue
         seen.add(quote.span)
         kept.append(quote)
@@ -113,6 +118,18 @@ def _restated(inner: Quote, outer: Quote) -> bool:
         return False
     return (speaker.mention[0] == outer.span[0] and inner.span[1] <= outer.span[1]
             and speaker.mention[0] <= inner.span[0])
+
+
+def _relayed(outer: Quote, inner: Quote) -> bool:
+    """True for a source phrase that only relays a named speaker's statement: "According to
+    TASS, Meta's lawyer, Victoria Shagina had said that ...": the statement is Shagina's."""
+    speaker = inner.speaker
+    if outer is inner or not outer.phrase or speaker is None or inner.cue is None or \
+            speaker.how in (None, "description", "pronoun"):
+        return False  # "The Times wrote that Trump had claimed ...": the Times' statement
+    return (speaker.mention[0] == outer.span[0] and inner.span[1] == outer.span[1]
+            and inner.span[0] > outer.span[0]
+            and inner.cue[0] - speaker.mention[1] <= MAX_RELAY_GAP)
 
 
 def _described(quote: Quote) -> bool:

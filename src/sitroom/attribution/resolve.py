@@ -76,6 +76,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self.outlet_country = outlet_country
         self.history = History()
+        self.seen = History()
+        """Every named actor wherever it stands, for a pronoun with no subject before it."""
 
     # --- mentions ---------------------------------------------------------------------
 
@@ -111,6 +113,8 @@ class Resolver:
                 found.entity.mention(span)
             if salient:
                 self.history.add(pos, found.entity)
+            elif found.how != "description":
+                self.seen.add(pos, found.entity)
         return found
 
     def _pronoun(self, word: str, pos: int, span: tuple[int, int], *,
@@ -119,6 +123,9 @@ class Resolver:
         if kind == "author":
             return Resolution(None, None)
         entity = self.history.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
+        if entity is None and kind == "person":
+            # no subject or speaker before it (a misparse lost them): the last person named
+            entity = self.seen.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
         if entity is None:
             return Resolution(None, None)
         if gender and not entity.gender and entity.kind == "person":
@@ -307,6 +314,10 @@ class Resolver:
                     cut = next((t.i for t in doc[root.i:end] if t.is_punct), end)
                     name = _text(doc, start, cut) if root.i == n.end - 1 else text
                     return Resolution(self.registry.new(name, "organisation"), "organisation")
+        if actor is None and root.pos_ == "NOUN" and not self._is_role_word(root):
+            actor = next((a for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                          and (a := self.gazetteer.by_name(c.text)) is not None
+                          and a.kind not in ("person", "state")), None)  # "FSB security service"
         if actor is None and root.pos_ == "NOUN" and not self._is_role_word(root):
             appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                           and start <= c.i < end), None)

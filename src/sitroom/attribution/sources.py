@@ -107,9 +107,12 @@ def speaker_phrase(head: Token, cue: int | None = None) -> tuple[int, int]:
 def _adjoins(head: Token, hi: int, sibling: Token) -> bool:
     """True when the second subject starts where the first one's phrase ends, over at most
     one word of the first or an adverb ("Russia's | then | deputy prime minister ...")."""
+    doc = head.doc
     gap = range(hi, sibling.left_edge.i)
-    return len(gap) <= 1 and all(head.doc[k].head.i == head.i or head.doc[k].pos_ == "ADV"
-                                 for k in gap)
+    if len(gap) == 1 and doc[gap[0]].text == "," and sibling.pos_ == "PROPN" and \
+            head.pos_ == "NOUN":
+        return True  # "Meta's lawyer, Victoria Shagina had said": the name in apposition
+    return len(gap) <= 1 and all(doc[k].head.i == head.i or doc[k].pos_ == "ADV" for k in gap)
 
 
 def has_subject(verb: Token) -> bool:
