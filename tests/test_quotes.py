@@ -345,3 +345,14 @@ def test_a_pronoun_with_no_subject_before_it_is_the_last_person_named() -> None:
             "in what he said was partly a bid to reassure allies.")
     quote = only(quotes_of(text), "a bid to reassure allies")
     assert speaker(quote) == "Mark Ellison"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("A hacking team sent a document to banks, researchers at the security firm SentinelOne "
+     "said.", "SentinelOne"),
+    ("Analysts at Rusi said the assessment was optimistic.", "Rusi"),
+    ("Officials at the port said the ship had left.", "Officials"),
+])
+def test_people_at_a_named_organisation_speak_for_it(sentence: str, name: str) -> None:
+    quote = quotes_of(sentence)[0]
+    assert speaker(quote) == name

@@ -99,7 +99,8 @@ class Resolver:
                  or self._described_again(doc, start, end, pos)
                  or self._role(doc, start, end, pos)
                  or self._organisation(doc, start, end, named)
-                 or self._definite(doc, start, end, pos))
+                 or self._definite(doc, start, end, pos)
+                 or self._affiliation(doc, start, end, named))
         if found is None:
             if not speaker:
                 return Resolution(None, None)
@@ -344,6 +345,31 @@ class Resolver:
         else:
             entity = self.history.last_named(pos, word, kinds=_THINGS)
         return Resolution(entity, "definite") if entity is not None else None
+
+    def _affiliation(self, doc: Any, start: int, end: int,
+                     named: list[Named]) -> Resolution | None:
+        """"researchers at the security firm SentinelOne", "analysts at Rusi": people
+        described only by the organisation they speak from are that organisation."""
+        root = doc[start:end].root
+        if root.tag_ != "NNS" or not (root.lemma_.lower() in self.lex.people
+                                      or self._is_role_word(root)):
+            return None
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "with") or \
+                    not start <= prep.i < end:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                            obj)  # "the security firm | SentinelOne"
+                if name.pos_ != "PROPN":
+                    continue
+                lo, hi = noun_phrase(name)
+                hi = min(hi, end)
+                return self._organisation(doc, lo, hi, named) or Resolution(
+                    self.registry.new(_text(doc, lo, hi), "organisation"), "organisation")
+        return None
 
     def _described_again(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
         """"The official" after "a European official": the unnamed source already met."""

@@ -203,10 +203,20 @@ _ROLE_TO = frozenset({"ambassador", "envoy", "adviser", "advisor", "representati
                       "spokesman", "spokeswoman", "spokesperson", "successor", "heir"})
 
 
+def _affiliation(prep: Token) -> bool:
+    """"researchers at the security firm SentinelOne", "analysts at Rusi": people with the
+    named organisation they speak from (a plural noun, a proper name after "at")."""
+    if prep.lower_ not in ("at", "from", "with") or prep.head.tag_ != "NNS":
+        return False
+    return any(obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children)) for obj in prep.children)
+
+
 def _keeps(child: Token) -> bool:
     """Prepositions that belong to a role ("the governor of Luhansk", "the ambassador to
     Kyiv, Bridget Brink"), and "and" in groups."""
     if child.dep_ == "prep":
         return bool(child.lower_ == "of" or (child.lower_ == "to" and
-                                             child.head.lemma_.lower() in _ROLE_TO))
+                                             child.head.lemma_.lower() in _ROLE_TO)
+                    or _affiliation(child))
     return child.dep_ == "cc" and any(s.dep_ == "conj" for s in child.head.children)
