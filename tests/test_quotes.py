@@ -356,3 +356,35 @@ def test_a_pronoun_with_no_subject_before_it_is_the_last_person_named() -> None:
 def test_people_at_a_named_organisation_speak_for_it(sentence: str, name: str) -> None:
     quote = quotes_of(sentence)[0]
     assert speaker(quote) == name
+
+
+def test_a_wire_tag_relays_the_named_speaker() -> None:
+    # "..., AFP reported" passes the mayor's statement on: the statement is the mayor's
+    text = ("The mayor of the northern town of Sumy said two people were hurt when shells hit "
+            "a market overnight, AFP reported.")
+    quote = only(quotes_of(text), "two people were hurt")
+    assert speaker(quote) == "mayor of the northern town of Sumy"
+    assert len(quotes_of(text)) == 1
+
+
+def test_a_former_office_is_the_person_named_who_held_it() -> None:
+    text = ("The deputy chair of Russia’s security council, Dmitry Medvedev, said the sanctions "
+            "had failed.\n\n“The West is tired,” the former Russian president wrote.")
+    quote = only(quotes_of(text, published="2022-07-07T14:00:00"), "The West is tired")
+    assert speaker(quote) == "Dmitry Medvedev"
+    assert quote["speaker"]["resolved_by"] == "role"
+
+
+def test_an_envoy_to_an_organisation_is_the_holder_for_that_country() -> None:
+    text = ("The United States ambassador to the United Nations said on Friday that the "
+            "grain deal had to hold.")
+    quote = only(quotes_of(text, published="2022-07-29T10:00:00"), "the grain deal")
+    assert speaker(quote) == "Linda Thomas-Greenfield"
+
+
+def test_an_accusation_and_a_call_are_two_statements() -> None:
+    text = ("Ukraine’s foreign minister, Dmytro Kuleba, has accused Russia of a “war crime” "
+            "over the killings and called on world leaders to “isolate the Kremlin”.")
+    found = quotes_of(text, published="2022-07-30T10:00:00")
+    assert only(found, "Russia of a")["text"].endswith("over the killings")
+    assert only(found, "isolate the Kremlin")["text"] == "world leaders to “isolate the Kremlin”"

@@ -204,7 +204,7 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          and item.via == "cue",
                          stance=item.via == "cue" and item.cue is not None
                          and not item.cue.phrase and _stance(doc[item.cue.verb], lex),
-                         phrase=item.cue is not None and item.cue.phrase, view=view))
+                         relay=_relay(doc, item), view=view))
     return out
 
 
@@ -222,6 +222,18 @@ def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
     if found.entity is None or (found.how == "description" and owner.pos_ != "PROPN"):
         return entity, how  # "the government's report" names no one; "Harbour Analytics'" does
     return found.entity, found.how
+
+
+def _relay(doc: Any, item: Found) -> bool:
+    """True for a cue that passes a report on (see ``Quote.relay``)."""
+    cue = item.cue
+    if cue is None or item.via != "cue":
+        return False
+    if cue.phrase:
+        return True
+    verb = doc[cue.verb]
+    return bool(verb.lemma_.lower() == "report" and cue.content is not None
+                and verb.idx >= cue.content[1])
 
 
 def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:

@@ -91,7 +91,14 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
     if nominal is not None and tokens and not naming and all(
             h.dep_ in ("pobj", "pcomp", "dobj") for h in heads):
         last = max(t.i for t in tokens)  # "called for the conflict to be resolved"
-        tokens.extend(t for t in verb.subtree if t.i > last and t.i not in nested)
+        other = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > last
+                 for t in c.subtree}  # "accused X of Y | and called on Z to ..."
+        under = {t.i for t in verb.subtree}
+        doc = verb.doc
+        k = last + 1
+        while k < len(doc) and k in under and k not in nested and k not in other:
+            tokens.append(doc[k])  # the rest of the verb's phrase, up to a second statement
+            k += 1
     return tokens
 
 

@@ -718,6 +718,22 @@ class Gazetteer:
                     query = self._title_in(scope, " ".join(tokens[:i]))
                     if query is not None:
                         yield query
+            if token == "to" and 0 < i < len(tokens) - 1:
+                yield from self._envoy_readings(tokens[:i], " ".join(tokens[i + 1:]))
+
+    def _envoy_readings(self, title: list[str], to: str) -> Iterator[RoleQuery]:
+        """"the US ambassador to the United Nations": an office in an organisation, held
+        for the country named before the title."""
+        scope = self._scope(to)
+        if scope is None or scope[0] == "country":
+            return
+        for j in range(1, len(title)):
+            sender = self._scope(" ".join(title[:j]))
+            if sender is None or sender[0] != "country":
+                continue
+            query = self._title_in(scope, " ".join(title[j:]))
+            if query is not None:
+                yield RoleQuery(query.office, country=sender[1], org=query.org)
 
     def holder(self, role_phrase: str, *, when: date | None,
                country: str | None = None) -> Actor | None:
@@ -755,7 +771,8 @@ class Gazetteer:
         """
         pairs = self._by_office.get(query.office, [])
         if query.org is not None:
-            found = [(a, r) for a, r in pairs if r.org == query.org and r.held_on(when)]
+            found = [(a, r) for a, r in pairs if r.org == query.org and r.held_on(when)
+                     and (query.country is None or r.country == query.country)]
             org = self._actors.get(query.org)
             if not found and org is not None and org.country is not None \
                     and self._org_head.get(query.org) == query.office:

@@ -56,8 +56,9 @@ class Quote:
     stance: bool = False
     """True when the cue is a verb of intention or stance ("wants to", "backed"), not of
     saying or thinking."""
-    phrase: bool = False
-    """True when the cue is a source phrase ("according to X"), not a verb."""
+    relay: bool = False
+    """True when the cue only passes a report on: a source phrase ("according to X, ...")
+    or a wire tag after the content ("..., AFP reported")."""
     view: str | None = None
     """Why this attribution is a view and not a statement: "stance" (a stance, intention or
     attitude with no proposition: "welcomed the move", "hopes to win", "backed the bill")
@@ -91,17 +92,19 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
     quote's content, and without exact duplicates."""
     kept: list[Quote] = []
     seen: set[Span] = set()
+    relays = [q for q in quotes if any(_relayed(q, other) for other in quotes)]
     # On the same span a quote with a speaker wins over one with none: in "X is expected
     # to ..., officials said" the officials' statement is the one to keep.
     for quote in sorted(quotes, key=lambda q: (q.span[0], -q.span[1], q.speaker is None)):
-        if quote.span in seen:
+        if quote.span in seen or any(quote is relay for relay in relays):
             continue
         if (_described(quote) or quote.stance) and any(
                 other is not quote and other.span[0] <= quote.span[0]
                 and quote.span[1] <= other.span[1] and not _described(other)
+                and not any(other is relay for relay in relays)
                 for other in quotes):
             continue
-        if any(_restated(quote, other) or _relayed(quote, other) for other in quotes):
+        if any(_restated(quote, other) for other in quotes):
             continue
         seen.add(quote.span)
         kept.append(quote)
@@ -121,12 +124,13 @@ def _restated(inner: Quote, outer: Quote) -> bool:
 
 
 def _relayed(outer: Quote, inner: Quote) -> bool:
-    """True for a source phrase that only relays a named speaker's statement: "According to
-    TASS, Meta's lawyer, Victoria Shagina had said that ...": the statement is Shagina's."""
+    """True for a relay of a named speaker's statement: "According to TASS, Meta's lawyer,
+    Victoria Shagina had said that ...", "The mayor said ..., AFP reported": the
+    statement is Shagina's, the mayor's."""
     speaker = inner.speaker
-    if outer is inner or not outer.phrase or speaker is None or inner.cue is None or \
-            speaker.how in (None, "description", "pronoun"):
-        return False  # "The Times wrote that Trump had claimed ...": the Times' statement
+    if outer is inner or not outer.relay or speaker is None or inner.cue is None or \
+            speaker.how is None or inner.stance or inner.view is not None:
+        return False  # "In a poll, 54 percent backed the toll": the poll's finding
     return (speaker.mention[0] == outer.span[0] and inner.span[1] == outer.span[1]
             and inner.span[0] > outer.span[0]
             and inner.cue[0] - speaker.mention[1] <= MAX_RELAY_GAP)

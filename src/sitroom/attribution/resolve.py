@@ -243,7 +243,9 @@ class Resolver:
         taught = self._role_holder(key, pos)
         if taught is not None:
             return taught
-        if key.past or not self._definite_np(doc, start, end):
+        if key.past and self._definite_np(doc, start, end):
+            return self._former_holder(key, head_words[-1])
+        if not self._definite_np(doc, start, end):
             return None
         phrase = _text(doc, start, end)
         country = key.country or self.outlet_country
@@ -279,6 +281,27 @@ class Resolver:
             if role is not None and head.lower() in role.title.lower():
                 return holder
         return None
+
+    def _former_holder(self, key: RoleKey, head: str) -> Resolution | None:
+        """"the former Russian president" after "the deputy chair of Russia's security
+        council, Dmitry Medvedev": the one person named in the article whom the gazetteer
+        knows to have held that office before the article's date."""
+        when = self.registry.when
+        found: list[Entity] = []
+        for entity in self.registry.entities():
+            actor = self.gazetteer.get(entity.id) if entity.known and entity.kind == "person" \
+                else None
+            if actor is None or not entity.mentions:
+                continue
+            if any(role.end is not None and (when is None or role.end < when)
+                   and head in role.title.lower().split()
+                   and (key.country is None or role.country == key.country)
+                   and all(w in role.title.lower() for w in key.words if w != head)
+                   for role in actor.roles):
+                found.append(entity)
+        if len(found) != 1:
+            return None
+        return Resolution(found[0], "role")
 
     def _role_holder(self, key: RoleKey, pos: int) -> Resolution | None:
         """The person the article names in this role: of several ("the president" after
