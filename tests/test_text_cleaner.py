@@ -422,6 +422,8 @@ def test_split_trailing_credit() -> None:
     ("World › Europe", "navigation"),
     ("5 min read", "reading-time"),
     ("15:28", "timestamp"),
+    ("01:07 Firefighters battle a blaze after a missile strike on a depot – video",
+     "video-player"),
     ("Joe Biden speaks in Washington. Picture: Alamy", "image-credit"),
 ])
 def test_furniture_rules(line: str, kind: str) -> None:
@@ -434,6 +436,7 @@ def test_furniture_rules(line: str, kind: str) -> None:
     "Share prices fell sharply in Moscow as the rouble slid against the dollar.",
     "He said the photo was taken in Kharkiv last week.",
     "PM: Signs of 'diplomatic opening' in the crisis",
+    "At 10:30 the convoy left the depot – a video of it circulated later.",
 ])
 def test_story_lines_are_not_furniture(line: str) -> None:
     assert furniture_kind(line) is None
