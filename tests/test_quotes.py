@@ -388,3 +388,11 @@ def test_an_accusation_and_a_call_are_two_statements() -> None:
     found = quotes_of(text, published="2022-07-30T10:00:00")
     assert only(found, "Russia of a")["text"].endswith("over the killings")
     assert only(found, "isolate the Kremlin")["text"] == "world leaders to “isolate the Kremlin”"
+
+
+def test_a_medium_by_an_organisation_speaks_for_it() -> None:
+    text = ("Moore made the remark above an earlier tweet by the Ministry of Defence that said "
+            "the Kremlin was “growing desperate”.")
+    quote = only(quotes_of(text, outlet="The Guardian"), "growing desperate")
+    assert speaker(quote) == "UK Ministry of Defence"  # a British paper's ministry
+    assert quote["speaker"]["mention"] == "that"

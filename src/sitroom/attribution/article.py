@@ -211,8 +211,11 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
 def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
            how: str | None) -> tuple[Entity | None, str | None]:
     """The actor whose document or medium speaks ("Check Point's report", "its
-    statement"), when the possessor resolves to a named actor; else what was given."""
-    owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+    statement", "a tweet by the Ministry of Defence"), when the possessor or the "by"
+    agent resolves to a named actor; else what was given."""
+    owner = next((c for c in medium.children if c.dep_ == "poss"), None) or next(
+        (g for c in medium.children if c.dep_ == "prep" and c.lower_ == "by"
+         for g in c.children if g.dep_ == "pobj"), None)
     if owner is None:
         return entity, how
     lo, hi = noun_phrase(owner)

@@ -186,7 +186,8 @@ class Resolver:
             lo, hi = max(start, with_titles(doc, best.start, self.lex, start)), min(end, best.end)
             named_lo = best.start
         elif (root.pos_ == "PROPN" or (root.text[:1].isupper() and root.pos_ == "NOUN")) \
-                and self.gazetteer.country(root.text) is None and (
+                and self.gazetteer.country(root.text) is None \
+                and root.lower_ not in self.lex.generic_nouns and (
                 self._is_surname(" ".join(words_of(doc, start, root.i + 1)[-3:]), pos)
                 or self._office_holder(root.text)
                 or (root.lower_ in self.lex.first_names and not any(
@@ -322,6 +323,9 @@ class Resolver:
         root = doc[start:end].root
         phrase = _text(doc, start, end)
         actor = self.gazetteer.institution(phrase) or self.gazetteer.by_name(phrase)
+        if actor is None and self.outlet_country and root.pos_ == "PROPN":
+            # "the Ministry of Defence" in a British paper is Britain's
+            actor = self.gazetteer.institution(phrase, country=self.outlet_country)
         if actor is None:
             heads = [root.i, *(c.i for c in root.children if c.dep_ == "appos")]
             for n in named:  # the organisation named by the head or its apposition
