@@ -28,7 +28,7 @@ def claims_of(text: str, *, published: str = "2022-03-01T10:00:00") -> list[dict
     gazetteer = default_gazetteer()
     found = attribute(article, outlet=OUTLET, gazetteer=gazetteer, paragraphs=paragraphs)
     ctx = ArticleContext(article=article, paragraphs=paragraphs, entities=found.entities,
-                         quotes=found.quotes, gazetteer=gazetteer, outlet=OUTLET)
+                         quotes=found.attributions(), gazetteer=gazetteer, outlet=OUTLET)
     claims = find_claims(ctx)
     for c in claims:  # every span indexes the text it names
         assert text[slice(*c["span"])] == c["text"]

@@ -29,7 +29,7 @@ def context(text: str, outlet: str | None = OUTLET) -> ArticleContext:
     gazetteer = default_gazetteer()
     found = attribute(article, outlet=outlet, gazetteer=gazetteer, paragraphs=paragraphs)
     return ArticleContext(article=article, paragraphs=paragraphs, entities=found.entities,
-                          quotes=found.quotes, gazetteer=gazetteer, outlet=outlet)
+                          quotes=found.attributions(), gazetteer=gazetteer, outlet=outlet)
 
 
 def main(text: str) -> dict[str, Any]:
@@ -463,3 +463,27 @@ def test_likely_to_is_hypothetical() -> None:
 def test_a_name_in_apposition_is_the_actor() -> None:
     event = main("Britain's defence secretary, Ben Wallace, visited Kyiv on Friday.")
     assert (event["type"], name(event["actor"])) == ("CONSULT", "Ben Wallace")
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The strike hit the port hours before dawn.", "ASSAULT"),
+    ("The missile strikes targeted an airbase on the outskirts.", "ASSAULT"),
+    ("Dockworkers in the port began a strike over unpaid wages.", "PROTEST"),
+    ("Teachers across the region joined a general strike on Monday.", "PROTEST"),
+])
+def test_a_strike_is_a_walkout_or_an_attack_by_its_sentence(sentence: str, kind: str) -> None:
+    events = find_events(context(sentence))
+    assert [e["type"] for e in events if "strike" in e["trigger"]["text"]] == [kind]
+
+
+def test_a_vague_verb_gives_way_to_its_event_noun_subject() -> None:
+    # "the strike hit the port": one ASSAULT, on the noun, not a second one on "hit"
+    events = find_events(context("The strike hit the port hours before dawn."))
+    assert [(e["type"], e["trigger"]["text"]) for e in events] == [("ASSAULT", "strike")]
+
+
+def test_senses_name_known_types() -> None:
+    doc = load_toml("plover")
+    doc["senses"]["strike"]["FIGHT"] = ["tank"]
+    with pytest.raises(DataFileError, match=r"\[senses.strike\]: unknown event type 'FIGHT'"):
+        build(doc)

@@ -36,7 +36,7 @@ def seed(seed_path: Path) -> tuple[ArticleContext, list[dict[str, Any]]]:
     gazetteer = default_gazetteer()
     found = attribute(article, outlet=OUTLET, gazetteer=gazetteer, paragraphs=paragraphs)
     ctx = ArticleContext(article=article, paragraphs=paragraphs, entities=found.entities,
-                         quotes=found.quotes, gazetteer=gazetteer, outlet=OUTLET)
+                         quotes=found.attributions(), gazetteer=gazetteer, outlet=OUTLET)
     return ctx, find_events(ctx)
 
 

@@ -72,6 +72,8 @@ class Lexicon:
     states: frozenset[str] = frozenset()
     #: nouns and adjectives of capacity: an action they govern is only possible
     capacities: frozenset[str] = frozenset()
+    #: ambiguous trigger words: word -> type -> words of the sentence that mean that type
+    senses: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def weight(self, event_type: str) -> float:
         """The PLOVER-scale weight of a type."""
@@ -95,7 +97,7 @@ def build(doc: Mapping[str, Any], *, where: str = FILE) -> Lexicon:
     Raises:
         DataFileError: see ``lexicon``.
     """
-    unknown = sorted(set(doc) - set(TYPES) - {"commitment", "background"})
+    unknown = sorted(set(doc) - set(TYPES) - {"commitment", "background", "senses"})
     if unknown:
         raise DataFileError(f"{where}: unknown event type(s) {unknown}; known: {list(TYPES)}")
     lex = Lexicon(types={})
@@ -111,6 +113,14 @@ def build(doc: Mapping[str, Any], *, where: str = FILE) -> Lexicon:
         str_list(background, "states", where=f"{where} [background]", default=[]))
     lex.capacities = frozenset(
         str_list(background, "capacities", where=f"{where} [background]", default=[]))
+    senses = sub_table(doc, "senses", where=where)
+    for word in senses:
+        table = sub_table(senses, word, where=f"{where} [senses]")
+        for name in table:
+            if name not in TYPES:
+                raise DataFileError(f"{where} [senses.{word}]: unknown event type {name!r}")
+            lex.senses.setdefault(word, {})[name] = frozenset(
+                str_list(table, name, where=f"{where} [senses.{word}]"))
     return lex
 
 

@@ -62,7 +62,20 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Match]:
             found[match.token.i] = match
     covered = {i for m in found.values() if m.hi - m.lo > 1 for i in range(m.lo, m.hi)}
     return [m for m in found.values() if not _restates(m, found) and not _speaker(m, found)
+            and not _told_by_its_subject(m, found)
             and not (m.hi - m.lo == 1 and m.token.i in covered)]  # "war" in "war games"
+
+
+def _told_by_its_subject(match: Match, found: dict[int, Match]) -> bool:
+    """Whether a vague verb trigger only tells what its subject, a weightier noun trigger of
+    the same type, did: in "the strike hit the port" the strike is the event, "hit" adds
+    nothing ("protesters demonstrated" keeps its verb: the verb says more)."""
+    if match.trigger.pos != "verb":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in found and found[c.i].type ==
+               match.type and found[c.i].trigger.pos == "noun"
+               and found[c.i].trigger.weight > match.trigger.weight
+               for c in match.token.children)
 
 
 def _speaker(match: Match, found: dict[int, Match]) -> bool:
@@ -72,6 +85,8 @@ def _speaker(match: Match, found: dict[int, Match]) -> bool:
     if match.trigger.pos != "noun" or match.hi - match.lo > 1 or token.dep_ != "nsubj":
         return False
     head = token.head
+    if head.i in found and _told_by_its_subject(found[head.i], found):
+        return False  # "the strike hit the port": the noun is the event
     return head.i != token.i and (head.lemma_.lower() in SPEAKING or head.i in found)
 
 
@@ -85,6 +100,8 @@ def _restates(match: Match, found: dict[int, Match]) -> bool:
         # undertaking of the act ("a mediation effort")
         return match.token.head.lemma_.lower() not in LIGHT_HEADS
     head = match.token.head
+    if head.i in found and _told_by_its_subject(found[head.i], found):
+        return False  # the noun is kept, its vague verb goes
     if match.token.dep_ == "pobj":
         head = head.head
     above = found.get(head.i)
@@ -95,9 +112,29 @@ def best_match(token: Any, lex: Lexicon) -> Match | None:
     """The most specific, then heaviest, entry a token starts, unless an exception vetoes it."""
     candidates = [*_head_matches(token, lex), *_noun_matches(token, lex)]
     candidates.sort(key=lambda m: (m.trigger.size, m.trigger.weight), reverse=True)
+    sense = _sense(token, lex)
+    if sense is not None and any(m.type == sense for m in candidates):
+        candidates = [m for m in candidates if m.type == sense or m.trigger.size > 1]
     for match in candidates:
         if not _vetoed(match, lex):
             return match
+    return None
+
+
+def _sense(token: Any, lex: Lexicon) -> str | None:
+    """The type an ambiguous trigger word has in its sentence ([senses] in plover.toml): a
+    "strike" among dockworkers and wages is a walkout, one with missiles and a port an
+    attack. The words of the noun's own phrase decide first ("hunger strike"), then
+    those of the whole sentence; None when neither leans one way."""
+    senses = lex.senses.get(token.lemma_.lower())
+    if not senses:
+        return None
+    for words in ([t for t in token.subtree], list(token.sent)):
+        forms = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+        counts = sorted(((len(forms & cues), name) for name, cues in senses.items()),
+                        reverse=True)
+        if counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            return counts[0][1]
     return None
 
 
