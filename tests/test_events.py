@@ -487,3 +487,12 @@ def test_senses_name_known_types() -> None:
     doc["senses"]["strike"]["FIGHT"] = ["tank"]
     with pytest.raises(DataFileError, match=r"\[senses.strike\]: unknown event type 'FIGHT'"):
         build(doc)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("A blockade of the ports by the Black Sea fleet has trapped grain ships.", "COERCE"),
+    ("Farmers mounted a blockade of the main highway to protest fuel prices.", "PROTEST"),
+])
+def test_a_blockade_is_a_protest_or_coercion_by_its_sentence(sentence: str, kind: str) -> None:
+    events = find_events(context(sentence))
+    assert [e["type"] for e in events if e["trigger"]["text"] == "blockade"] == [kind]
