@@ -147,3 +147,10 @@ def test_qualifier_after_the_number() -> None:
     [expr] = scan(words, lex.numbers)
     found = qualify(words, expr, lex)
     assert (found.qualifier, found.start, found.end) == ("at least", 0, 3)
+
+
+def test_a_lone_one_counts_only_before_a_counted_noun() -> None:
+    assert _one("one person was killed").value == 1
+    assert _one("at least one serviceman died").value == 1
+    assert _scan("one of the men was hurt") == []
+    assert _scan("one day the war will end") == []

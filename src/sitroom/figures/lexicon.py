@@ -32,6 +32,8 @@ class NumberWords:
 
     units: Mapping[str, int]
     weak_units: Mapping[str, int]
+    one_before: frozenset[str]
+    """Singular nouns after which a lone "one" counts ("one person was killed")."""
     magnitudes: Mapping[str, int]
     suffixes: Mapping[str, int]
     vague: Mapping[str, int]
@@ -137,6 +139,7 @@ def _number_words(numbers: dict[str, Any], currency: dict[str, Any], skip: dict[
     return NumberWords(
         units=_int_map(numbers, "units", "numbers"),
         weak_units=_int_map(numbers, "weak_units", "numbers"),
+        one_before=frozenset(_words(numbers, "one_before", "numbers")),
         magnitudes=_int_map(numbers, "magnitudes", "numbers"),
         suffixes=_int_map(numbers, "suffixes", "numbers"),
         vague=_int_map(numbers, "vague", "numbers"),

@@ -169,6 +169,9 @@ def _spelt(words: Sequence[str], i: int, lex: NumberWords) -> NumberExpr | None:
             strong = True
         elif word in lex.weak_units and end == i and _next_is(words, end, lex.magnitudes):
             current = lex.weak_units[word]
+        elif word == "one" and end == i and end + 1 < len(words) and \
+                words[end + 1] in lex.one_before:
+            return NumberExpr(start=i, end=i + 1, value=1, magnitude=1)  # "one person"
         elif word in lex.magnitudes and end > i:
             scale = lex.magnitudes[word]
             if scale < 1000:  # "hundred", "dozen" multiply the running group
