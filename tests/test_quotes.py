@@ -396,3 +396,11 @@ def test_a_medium_by_an_organisation_speaks_for_it() -> None:
     quote = only(quotes_of(text, outlet="The Guardian"), "growing desperate")
     assert speaker(quote) == "UK Ministry of Defence"  # a British paper's ministry
     assert quote["speaker"]["mention"] == "that"
+
+
+def test_according_to_a_description_with_the_name_set_off() -> None:
+    text = ("According to one patrol officer on duty, Marko Bilyk, the curfew makes it easier "
+            "to spot strangers.")
+    quote = only(quotes_of(text), "the curfew makes it easier")
+    assert speaker(quote) == "Marko Bilyk"
+    assert quote["text"].startswith("the curfew")

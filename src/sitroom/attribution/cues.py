@@ -277,10 +277,29 @@ def _phrase_cue(doc: Any, tok: Token, lex: Lexicon) -> Cue | None:
         cut = next((i for i in range(source.i + 1, speaker[1]) if doc[i].is_punct), None)
         if cut is not None:
             speaker = (speaker[0], cut)  # "according to the AP, 571 of ..." is not the source
+        speaker = (speaker[0], _named_after(source, speaker[1]))
         phrase_end = max(speaker[1], end)
         return Cue(cue=(tok.i, end), verb=tok.i, speaker=speaker, speaker_head=source.i,
                    content=_rest_of_sentence(doc, tok.i, phrase_end), phrase=True)
     return None
+
+
+def _named_after(source: Token, end: int) -> int:
+    """The end of a source phrase with the name set off after it: "according to one patrol
+    officer on duty, | Ihor Yunusov, | this makes ..." (a person's name between commas)."""
+    doc = source.doc
+    words = {t.i for t in source.subtree}
+    comma = end
+    while comma < len(doc) and comma in words and not doc[comma].is_punct:
+        comma += 1  # "on duty"
+    if comma + 2 >= len(doc) or doc[comma].text != ",":
+        return end
+    k = comma + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ == "PERSON":
+        k += 1
+    if k - (end + 1) >= 2 and k < len(doc) and doc[k].text == ",":
+        return k
+    return end
 
 
 def _evidence_cue(prep: Token, lex: Lexicon) -> Cue | None:
