@@ -44,7 +44,8 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
         dep = child.dep_
         if dep == "ccomp" and not only:
             if child.i > verb.i or (_before_clause(verb, child) and not any(
-                    c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)):
+                    c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+                    and (lemma in lex.speech or lemma in lex.thought)):  # not "..., backed"
                 heads.append(child)
         elif dep == "xcomp":
             if lemma in lex.infinitive and child.pos_ in ("VERB", "AUX"):

@@ -65,7 +65,8 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
             current = head  # "issued a warning, saying ...", "went on to say"
             continue
         break
-    if current.i == verb.i and not _is_passive(verb):
+    if current.i == verb.i and not _is_passive(verb) and not (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"):  # "Republicans regarded as ...": none
         return _actor_before(verb, lex)  # a misparse: "It comes as the governor, X, said ..."
     return None
 
