@@ -496,3 +496,8 @@ def test_senses_name_known_types() -> None:
 def test_a_blockade_is_a_protest_or_coercion_by_its_sentence(sentence: str, kind: str) -> None:
     events = find_events(context(sentence))
     assert [e["type"] for e in events if e["trigger"]["text"] == "blockade"] == [kind]
+
+
+def test_workers_on_strike_in_a_city_protest() -> None:
+    events = find_events(context("Russian rail workers staged a strike in the city on Monday."))
+    assert [e["type"] for e in events if "strike" in e["trigger"]["text"]] == ["PROTEST"]

@@ -243,3 +243,10 @@ def test_a_noun_whose_of_names_the_people_counted(sentence: str, measure: str) -
     record = _analyse(f"Harbour news today\n\nPublished 2 March 2022\n\n{sentence}")
     [figure] = record["figures"]
     assert figure["measure"] == measure
+
+
+def test_one_person_killed_is_a_figure_and_three_officials_speaking_is_not() -> None:
+    record = _analyse("Night strikes on Sumy\n\nOne person was killed in the attack on the "
+                      "market.\n\nThree US officials told Reuters the talks had stalled.\n")
+    figures = [(f["value"], f["measure"]) for f in record["figures"]]
+    assert figures == [(1, "killed")]

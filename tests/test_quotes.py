@@ -404,3 +404,37 @@ def test_according_to_a_description_with_the_name_set_off() -> None:
     quote = only(quotes_of(text), "the curfew makes it easier")
     assert speaker(quote) == "Marko Bilyk"
     assert quote["text"].startswith("the curfew")
+
+
+def test_a_relay_of_a_pronoun_keeps_the_statement() -> None:
+    text = "Sergei Lavrov arrived in Ankara.\n\nAccording to TASS, he said the talks had failed."
+    quote = only(quotes_of(text), "the talks had failed")
+    assert speaker(quote) == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "name"), [
+    # a belief or a claim of one's own is no relay of the statement inside it
+    ("Petra Novak is confident that officials said the bridge would reopen.",
+     "officials said the bridge", "Petra Novak"),
+    # "what he called": a naming, not a relative "which"
+    ("Putin launched what he called a “special military operation”.",
+     "special military operation", "Vladimir Putin"),
+    # a place is no organisation to speak for
+    ("Refugees from Mariupol said the city had no water.", "no water", "Refugees"),
+])
+def test_statements_the_relay_and_affiliation_rules_leave_alone(
+        sentence: str, phrase: str, name: str) -> None:
+    quote = only(quotes_of(sentence), phrase)
+    assert speaker(quote) == name
+
+
+def test_a_ministry_placed_elsewhere_is_not_the_papers_own() -> None:
+    quote = only(quotes_of("The Ministry of Defence in Moscow said the troops had left.",
+                           outlet="The Guardian"), "the troops had left")
+    assert speaker(quote) != "UK Ministry of Defence"
+
+
+def test_an_unnamed_owner_leaves_pronouns_alone() -> None:
+    text = ("Ivan Petrov arrived in Kyiv on Monday.\n\nThe minister's report said the road "
+            "was closed. He said the bridge was open.")
+    assert speaker(only(quotes_of(text), "the bridge was open")) == "Ivan Petrov"

@@ -10,8 +10,9 @@ Two passes over the parsed paragraphs, no second parse:
              resolved in text order, so that pronouns and continuation
              paragraphs see what a reader has seen by then.
 
-The result follows the output contract (``entities`` and ``quotes``);
-every span is a pair of character offsets into ``Article.text``.
+The result follows the output contract (``entities`` and ``quotes``, with
+``views`` beside them: stances, intentions and unsourced statements); every
+span is a pair of character offsets into ``Article.text``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sitroom.attribution.content import FINITE
 from sitroom.attribution.cues import Cue, find_cues
 from sitroom.attribution.lexicon import Lexicon, lexicon, verb_lemma
 from sitroom.attribution.marks import Segment, find_segments
@@ -94,7 +96,8 @@ def attribute(article: Article, *, outlet: str | None = None,
         paragraphs: the article's parse, when a caller already has it.
 
     Returns:
-        The article's entities and quotes (see DESIGN.md, output contract).
+        The article's entities, quotes and views (see DESIGN.md, output contract, and
+        docs/records.md).
 
     Raises:
         ModelNotInstalled: no spaCy English model is installed.
@@ -221,7 +224,8 @@ def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
     lo, hi = noun_phrase(owner)
     while hi - 1 > lo and owner.doc[hi - 1].dep_ == "case":
         hi -= 1
-    found = resolver.resolve(owner.doc, lo, hi, part.named, part.par.start, speaker=True)
+    found = resolver.resolve(owner.doc, lo, hi, part.named, part.par.start,
+                             speaker=owner.pos_ == "PROPN")  # "the minister's report": no one
     if found.entity is None or (found.how == "description" and owner.pos_ != "PROPN"):
         return entity, how  # "the government's report" names no one; "Harbour Analytics'" does
     return found.entity, found.how
@@ -233,7 +237,7 @@ def _relay(doc: Any, item: Found) -> bool:
     if cue is None or item.via != "cue":
         return False
     if cue.phrase:
-        return True
+        return cue.relay  # "according to X", not "X is confident that" nor "X's claim that"
     verb = doc[cue.verb]
     return bool(verb.lemma_.lower() == "report" and cue.content is not None
                 and verb.idx >= cue.content[1])
@@ -263,10 +267,6 @@ def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:
     return "stance"
 
 
-#: Tags of a finite verb: the head of a clause.
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _clause(doc: Any, span: tuple[int, int]) -> bool:
     """True when the content span holds a clause at its top: a verb with a subject or a
     finite verb ("the war would continue"), or an object with what it is seen as ("the
@@ -275,7 +275,7 @@ def _clause(doc: Any, span: tuple[int, int]) -> bool:
     start, end = span
     inside = [t for t in doc if start <= t.idx < end]
     tops = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
-    return any(t.tag_ in _FINITE or (t.dep_ == "prep" and t.lower_ == "as") or any(
+    return any(t.tag_ in FINITE or (t.dep_ == "prep" and t.lower_ == "as") or any(
         c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") or (c.dep_ == "prep" and c.lower_ == "as")
         for c in t.children) for t in tops)
 

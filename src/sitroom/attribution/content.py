@@ -77,7 +77,8 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
     naming = not heads and lemma in lex.predicative
     if naming:
         heads = _predicative(verb)
-    if lemma in lex.predicative and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")
+    if lemma in lex.predicative and any(c.dep_ == "dobj" and c.lower_ in ("which", "that",
+                                                                          "whom")
                                         for c in verb.children):
         return []  # "a group which researchers have called Mustang Panda": a naming
     if not heads:
@@ -127,7 +128,7 @@ def _clause_of_the_medium(verb: Token) -> list[Token]:
 
 
 #: Tags of a finite verb: a clause has one, a noun phrase object does not.
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _misparsed_clause(verb: Token) -> list[Token]:
@@ -137,7 +138,7 @@ def _misparsed_clause(verb: Token) -> list[Token]:
     "said a prayer" and "told reporters" hold none."""
     for child in verb.children:
         if child.left_edge.i == verb.i + 1 and child.dep_ in ("dobj", "xcomp") and any(
-                t.tag_ in _FINITE and not _relative_clause(t) for t in child.subtree):
+                t.tag_ in FINITE and not _relative_clause(t) for t in child.subtree):
             return [child, *(c for c in verb.children if c.i > child.i and c.dep_ not in (
                 "punct", "cc", "conj"))]
     return []
@@ -209,7 +210,8 @@ def _predicative(verb: Token) -> list[Token]:
     if not parts:
         return []
     words = [c for c in verb.children if c.i > parts[-1].i and not c.is_punct]
-    if parts[-1].dep_ == "dobj" and words and verb.doc[parts[-1].right_edge.i + 1].is_quote:
+    after = parts[-1].right_edge.i + 1
+    if parts[-1].dep_ == "dobj" and words and after < len(verb.doc) and verb.doc[after].is_quote:
         return [*parts, *words]  # "called the decision “better late than never”"
     second = len(parts) >= 2 or any(
         g.i > part.i and g.dep_ in ("appos", "dobj", "oprd", "attr")

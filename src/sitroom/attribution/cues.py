@@ -67,6 +67,8 @@ class Cue:
     unsourced: bool = False
     """True for a statement that names no source ("X is expected to ...", "X seems ..."):
     its quote has no speaker."""
+    relay: bool = False
+    """True for a source phrase that passes a report on ("according to X, ...")."""
 
 
 def find_cues(doc: Any, segments: list[Segment], lex: Lexicon) -> list[Cue]:
@@ -280,7 +282,7 @@ def _phrase_cue(doc: Any, tok: Token, lex: Lexicon) -> Cue | None:
         speaker = (speaker[0], _named_after(source, speaker[1]))
         phrase_end = max(speaker[1], end)
         return Cue(cue=(tok.i, end), verb=tok.i, speaker=speaker, speaker_head=source.i,
-                   content=_rest_of_sentence(doc, tok.i, phrase_end), phrase=True)
+                   content=_rest_of_sentence(doc, tok.i, phrase_end), phrase=True, relay=True)
     return None
 
 
@@ -297,7 +299,7 @@ def _named_after(source: Token, end: int) -> int:
     k = comma + 1
     while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ == "PERSON":
         k += 1
-    if k - (end + 1) >= 2 and k < len(doc) and doc[k].text == ",":
+    if k - (comma + 1) >= 2 and k < len(doc) and doc[k].text == ",":
         return k
     return end
 

@@ -6,7 +6,10 @@ when the cue clause hedges the statement). ``drop_nested`` removes a quote
 whose speaker is only a description and that lies inside another quote's
 reported content ("Mr Johnson said intelligence suggested "..."": Johnson's
 statement, not a second one by "intelligence"), and so does a statement of
-intention or stance inside another ("she said she wants to run": one statement).
+intention or stance inside another ("she said she wants to run": one statement),
+a statement that restates its speaker's own ("X said he believed Y"), and a
+relay whose content is another speaker's statement ("According to TASS, X said
+...": X's).
 """
 
 from __future__ import annotations
@@ -89,7 +92,8 @@ class Quote:
 
 def drop_nested(quotes: list[Quote]) -> list[Quote]:
     """Quotes in text order, without described sources or stance cues nested in another
-    quote's content, and without exact duplicates."""
+    quote's content, restated statements and relays (see the module docstring), and
+    without exact duplicates."""
     kept: list[Quote] = []
     seen: set[Span] = set()
     relays = [q for q in quotes if any(_relayed(q, other) for other in quotes)]
@@ -104,7 +108,8 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
                 and not any(other is relay for relay in relays)
                 for other in quotes):
             continue
-        if any(_restated(quote, other) for other in quotes):
+        if any(_restated(quote, other) and not any(other is relay for relay in relays)
+               for other in quotes):
             continue
         seen.add(quote.span)
         kept.append(quote)
@@ -114,19 +119,22 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
 def _restated(inner: Quote, outer: Quote) -> bool:
     """True for a statement that only restates the one around it: "X said he believed
     Y", "officials said they hoped Y". The pronoun opens the outer content and is the
-    outer speaker; the inner statement adds no source of its own."""
+    outer speaker (or resolved to no one else); the inner statement adds no source."""
     speaker = inner.speaker
     if inner.span == outer.span or speaker is None or speaker.how != "pronoun" or \
             outer.speaker is None:
         return False
+    if speaker.entity is not None and outer.speaker.entity is not None and \
+            speaker.entity.id != outer.speaker.entity.id:
+        return False  # "Biden said she believed ...": hers, a second statement
     return (speaker.mention[0] == outer.span[0] and inner.span[1] <= outer.span[1]
             and speaker.mention[0] <= inner.span[0])
 
 
 def _relayed(outer: Quote, inner: Quote) -> bool:
-    """True for a relay of a named speaker's statement: "According to TASS, Meta's lawyer,
+    """True for a relay of another speaker's statement: "According to TASS, Meta's lawyer,
     Victoria Shagina had said that ...", "The mayor said ..., AFP reported": the
-    statement is Shagina's, the mayor's."""
+    statement is Shagina's, the mayor's (see ``Quote.relay``)."""
     speaker = inner.speaker
     if outer is inner or not outer.relay or speaker is None or inner.cue is None or \
             speaker.how is None or inner.stance or inner.view is not None:

@@ -30,7 +30,7 @@ from sitroom.attribution.mentions import PERSONAL_HONORIFICS, Named, with_titles
 from sitroom.attribution.names import RoleKey, person_name, plain, role_key
 from sitroom.attribution.ports import ActorLike, GazetteerLike
 from sitroom.attribution.registry import Entity, Registry
-from sitroom.attribution.sources import noun_phrase
+from sitroom.attribution.sources import noun_phrase, organisation_name
 
 #: Pronouns that can name a source: the kind of actor they point to and its gender.
 PRONOUNS: dict[str, tuple[str, str | None]] = {
@@ -77,7 +77,8 @@ class Resolver:
         self.outlet_country = outlet_country
         self.history = History()
         self.seen = History()
-        """Every named actor wherever it stands, for a pronoun with no subject before it."""
+        """Named actors met where they are no subject or speaker (objects, obliques), for a
+        pronoun with no subject or speaker before it."""
 
     # --- mentions ---------------------------------------------------------------------
 
@@ -323,8 +324,9 @@ class Resolver:
         root = doc[start:end].root
         phrase = _text(doc, start, end)
         actor = self.gazetteer.institution(phrase) or self.gazetteer.by_name(phrase)
-        if actor is None and self.outlet_country and root.pos_ == "PROPN":
-            # "the Ministry of Defence" in a British paper is Britain's
+        if actor is None and self.outlet_country and root.pos_ == "PROPN" and not any(
+                t.ent_type_ in ("GPE", "NORP") for t in root.subtree):
+            # "the Ministry of Defence" in a British paper is Britain's; not "... in Moscow"
             actor = self.gazetteer.institution(phrase, country=self.outlet_country)
         if actor is None:
             heads = [root.i, *(c.i for c in root.children if c.dep_ == "appos")]
@@ -376,21 +378,19 @@ class Resolver:
     def _affiliation(self, doc: Any, start: int, end: int,
                      named: list[Named]) -> Resolution | None:
         """"researchers at the security firm SentinelOne", "analysts at Rusi": people
-        described only by the organisation they speak from are that organisation."""
+        described only by the organisation they speak from are that organisation (not
+        "refugees from Mariupol": a place is no organisation)."""
         root = doc[start:end].root
         if root.tag_ != "NNS" or not (root.lemma_.lower() in self.lex.people
                                       or self._is_role_word(root)):
             return None
         for prep in root.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "with") or \
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "with") or \
                     not start <= prep.i < end:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
-                            obj)  # "the security firm | SentinelOne"
-                if name.pos_ != "PROPN":
+                name = organisation_name(obj) if obj.dep_ == "pobj" else None
+                if name is None:
                     continue
                 lo, hi = noun_phrase(name)
                 hi = min(hi, end)

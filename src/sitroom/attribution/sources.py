@@ -207,10 +207,23 @@ _ROLE_TO = frozenset({"ambassador", "envoy", "adviser", "advisor", "representati
 def _affiliation(prep: Token) -> bool:
     """"researchers at the security firm SentinelOne", "analysts at Rusi": people with the
     named organisation they speak from (a plural noun, a proper name after "at")."""
-    if prep.lower_ not in ("at", "from", "with") or prep.head.tag_ != "NNS":
+    if prep.lower_ not in ("at", "with") or prep.head.tag_ != "NNS":
         return False
-    return any(obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children)) for obj in prep.children)
+    return any(obj.dep_ == "pobj" and organisation_name(obj) is not None
+               for obj in prep.children)
+
+
+#: Entity types of a proper name that is no organisation ("refugees from Mariupol").
+_NOT_ORGANISATIONS = frozenset({"GPE", "LOC", "NORP", "FAC", "PERSON", "DATE", "TIME"})
+
+
+def organisation_name(obj: Token) -> Token | None:
+    """The proper name of an organisation an object gives ("Rusi", "the security firm
+    SentinelOne"), or None for a place, a people or a common noun."""
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
+    if name.pos_ != "PROPN" or name.ent_type_ in _NOT_ORGANISATIONS:
+        return None
+    return name
 
 
 def _keeps(child: Token) -> bool:

@@ -74,6 +74,9 @@ def _may_hold_numbers(sent: Any, lex: FigureLexicon) -> bool:
         if (not _HAS_DIGIT.isdisjoint(lower) or lower in numbers.units
                 or lower in numbers.magnitudes or lower in numbers.vague):
             return True
+        if lower == "one" and token.i + 1 < len(token.doc) and \
+                token.doc[token.i + 1].lower_ in numbers.one_before:
+            return True  # "one person was killed"
     return False
 
 

@@ -86,7 +86,7 @@ def _refs(record: Record) -> Iterator[tuple[str | None, str | None, Mapping[str,
     """Every actor reference of the record as (id, name, the dict), in record order."""
     for entity in _items(record, "entities"):
         yield text(entity.get("id")), text(entity.get("name")), entity
-    for quote in _items(record, "quotes"):
+    for quote in [*_items(record, "quotes"), *_items(record, "views")]:
         speaker = quote.get("speaker")
         if isinstance(speaker, Mapping):
             yield text(speaker.get("id")), text(speaker.get("name")), speaker
@@ -150,10 +150,12 @@ def rewrite(record: Record, canonical: Callable[[str], str]) -> dict[str, Any]:
 
     out = dict(record)
     out["entities"] = [fix(e) for e in record.get("entities") or []]
-    out["quotes"] = [
-        {**q, "speaker": fix(q.get("speaker"))} if isinstance(q, Mapping) else q
-        for q in record.get("quotes") or []
-    ]
+    for field in ("quotes", "views"):
+        if field in record:
+            out[field] = [
+                {**q, "speaker": fix(q.get("speaker"))} if isinstance(q, Mapping) else q
+                for q in record.get(field) or []
+            ]
     for field, names in REF_FIELDS.items():
         items = []
         for item in record.get(field) or []:
