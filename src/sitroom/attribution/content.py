@@ -156,11 +156,16 @@ _CONTENT_MARKS = frozenset({"if", "because", "unless", "although", "though", "si
                             "while", "whereas", "so"})
 
 
+def _clauses_after(verb: Token, heads: list[Token]) -> list[Token]:
+    """The reported clauses among the content heads that follow the verb."""
+    return [h for h in heads if h.dep_ == "ccomp" and h.i > verb.i]
+
+
 def _hung_on_the_verb(verb: Token, heads: list[Token]) -> list[Token]:
     """Conditional and causal clauses right after a reported clause that the parse hangs
     on the cue verb: "said the party would win if turnout held" reports the condition too.
     Only clauses after the content, opened by a subordinator (not "adding ...", "as ...")."""
-    clauses = [h for h in heads if h.dep_ == "ccomp" and h.i > verb.i]
+    clauses = _clauses_after(verb, heads)
     if not clauses:
         return []
     end = max(t.i for h in clauses for t in h.subtree)
@@ -178,7 +183,7 @@ def _conjoined_content(verb: Token, heads: list[Token]) -> list[Token]:
     clause opened by "that"), "said it would leave the partnership, unbolt its modules
     and use them ..." (bare infinitives after a modal, which a finite "said" cannot
     share). Only after the content, and never a verb with a subject of its own."""
-    clauses = [h for h in heads if h.dep_ == "ccomp" and h.i > verb.i]
+    clauses = _clauses_after(verb, heads)
     if not clauses:
         return []
     end = max(t.i for h in clauses for t in h.subtree)
