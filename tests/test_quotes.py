@@ -438,3 +438,17 @@ def test_an_unnamed_owner_leaves_pronouns_alone() -> None:
     text = ("Ivan Petrov arrived in Kyiv on Monday.\n\nThe minister's report said the road "
             "was closed. He said the bridge was open.")
     assert speaker(only(quotes_of(text), "the bridge was open")) == "Ivan Petrov"
+
+
+def test_a_question_put_to_a_speaker_is_not_their_statement() -> None:
+    text = "Asked whether the trial would go ahead, Peskov said: “We cannot exclude anything.”"
+    found = quotes_of(text)
+    assert [q["text"] for q in found] == ["We cannot exclude anything."]
+
+
+def test_a_description_inside_a_reported_denial_is_part_of_it() -> None:
+    text = ("Turkey raised objections.\n\nThe foreign ministers of Sweden and Finland denied "
+            "that the two countries had agreed to extradite anyone to Turkey.")
+    found = quotes_of(text)
+    assert len(found) == 1
+    assert found[0]["text"].startswith("the two countries had agreed")

@@ -154,6 +154,9 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
     """The cue of a reporting verb, or None when it has no source or no content."""
     if verb.dep_ == "amod":
         return None  # "the said document"
+    if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN":
+        return None  # "Asked whether ..., Peskov said", "he was asked if": the question is
+        # the asker's, and the one asked has said nothing yet
     if any(c.dep_ == "neg" for c in verb.children) and any(
             c.lower_ == "immediately" for c in verb.children):
         return None  # "did not immediately confirm responsibility": nothing was said

@@ -104,7 +104,7 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
             continue
         if (_described(quote) or quote.stance) and any(
                 other is not quote and other.span[0] <= quote.span[0]
-                and quote.span[1] <= other.span[1] and not _described(other)
+                and quote.span[1] <= other.span[1] and _holds(other, quote)
                 and not any(other is relay for relay in relays)
                 for other in quotes):
             continue
@@ -129,6 +129,19 @@ def _restated(inner: Quote, outer: Quote) -> bool:
         return False  # "Biden said she believed ...": hers, a second statement
     return (speaker.mention[0] == outer.span[0] and inner.span[1] <= outer.span[1]
             and speaker.mention[0] <= inner.span[0])
+
+
+def _holds(outer: Quote, inner: Quote) -> bool:
+    """True when the outer quote's source reports the inner one: a source that is not a mere
+    description, or a described source whose content holds the inner speaker's words ("the
+    ministers denied that the two countries had agreed to ...")."""
+    if not _described(outer):
+        return True
+    speaker = inner.speaker
+    if outer.shared or outer.speaker is None or speaker is None or inner.span == outer.span \
+            or speaker.how != "description":
+        return False
+    return outer.span[0] <= speaker.mention[0] and speaker.mention[1] <= outer.span[1]
 
 
 def _relayed(outer: Quote, inner: Quote) -> bool:

@@ -369,6 +369,8 @@ class Resolver:
         if doc[start].lower_ != "the" or root.pos_ != "NOUN":
             return None
         word = root.lemma_.lower()
+        if word in _COUNTRY_NOUNS and root.tag_ == "NNS":
+            return None  # "the two countries" are no one state
         if word in _COUNTRY_NOUNS:  # "the country said": the state last subject or speaker
             entity = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
         else:
