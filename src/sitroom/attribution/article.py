@@ -248,10 +248,11 @@ def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:
 
     A statement without a named source is "unsourced". Unquoted content that is no
     clause (an object, an infinitive, a gerund), under a cue that is no verb of
-    saying ("welcomed the move", "backed the bill", "hopes to win", "sees it as a
-    critical point"), is a "stance". Verbs of saying stay statements whatever their
-    content ("accused leaders of ...", "called on residents to leave"), as do
-    clauses under verbs of thinking ("hopes that ...") and anything quoted."""
+    saying ("welcomed the move", "backed the bill", "hopes to win", "pointed to the
+    closure"), is a "stance". Verbs of saying stay statements whatever their content
+    ("accused leaders of ...", "called on residents to leave"), as do clauses under
+    verbs of thinking ("hopes that ..."), views of what something is ("sees the toll
+    as a tax") and anything quoted."""
     cue = item.cue
     if cue is None or item.via != "cue":
         return None
