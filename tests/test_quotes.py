@@ -452,3 +452,15 @@ def test_a_description_inside_a_reported_denial_is_part_of_it() -> None:
     found = quotes_of(text)
     assert len(found) == 1
     assert found[0]["text"].startswith("the two countries had agreed")
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Petra Novak was talking about her work to reopen the bridge.",
+     "her work to reopen the bridge"),
+    ("Petra Novak spoke of her fears for the valley.", "her fears for the valley"),
+])
+def test_what_someone_spoke_about_is_a_topic_view(sentence: str, content: str) -> None:
+    assert quotes_of(sentence) == []
+    view = only(views_of(sentence), content)
+    assert view["view"] == "topic"
+    assert view["text"] == content

@@ -60,8 +60,9 @@ class Attribution:
     ``quotes`` are statements: what someone said, wrote, found or believes. ``views``
     are the other attributions, kept apart so that "who said what" stays statements:
     stances and intentions with no proposition ("Industry bosses welcomed the move",
-    "Ukraine hopes to bring forward weapons") and statements with no named source
-    ("The deal is expected to ..."). Both have the same shape; a view has a "view" key.
+    "Ukraine hopes to bring forward weapons"), topics ("talked about his work") and
+    statements with no named source ("The deal is expected to ..."). Both have the same
+    shape; a view has a "view" key.
     """
 
     entities: list[dict[str, Any]] = field(default_factory=list)
@@ -261,7 +262,10 @@ def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:
     if item.kind != "indirect" or cue.phrase or cue.content is None:
         return None
     verb = doc[cue.verb]
-    if verb_lemma(verb, lex.cue_verbs) in lex.speech or _clause(doc, cue.content):
+    lemma = verb_lemma(verb, lex.cue_verbs)
+    if lemma in lex.topic:
+        return "topic"  # "talked about his work": what was spoken about, not what was said
+    if lemma in lex.speech or _clause(doc, cue.content):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return None  # "was seen by the engineers as a danger": a view of what it is

@@ -34,6 +34,8 @@ class Lexicon:
     clause_not_reported: frozenset[str]
     """Verbs whose "that" clause is no content: "ensure that ..." makes it so."""
     raising: frozenset[str]
+    topic: frozenset[str]
+    """Verbs that name what was spoken about ("talked about his work"): views, not quotes."""
     """Verbs whose subject is no source but part of what is presented: "Trump seemed
     unperturbed", "X appears to be moving" (PolNeAR: an attribution with no source)."""
     passive_unsourced: frozenset[str]
@@ -111,6 +113,7 @@ def lexicon() -> Lexicon:
         passive_speech=_words(verbs, "passive_speech", where),
         clause_not_reported=_words(verbs, "clause_not_reported", where),
         raising=_words(verbs, "raising", where),
+        topic=_words(verbs, "topic", where),
         passive_unsourced=_words(verbs, "passive_unsourced", where),
         predicative=_words(verbs, "predicative", where),
         source_phrases=tuple(

@@ -64,8 +64,9 @@ class Quote:
     or a wire tag after the content ("..., AFP reported")."""
     view: str | None = None
     """Why this attribution is a view and not a statement: "stance" (a stance, intention or
-    attitude with no proposition: "welcomed the move", "hopes to win", "backed the bill")
-    or "unsourced" (no source named: "X is expected to ..."); None for a statement."""
+    attitude with no proposition: "welcomed the move", "hopes to win", "backed the bill"),
+    "topic" (what was spoken about: "talked about his work") or "unsourced" (no source
+    named: "X is expected to ..."); None for a statement."""
 
     def to_dict(self, ident: str, text: str) -> dict[str, Any]:
         s, e = self.span
