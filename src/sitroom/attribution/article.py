@@ -47,7 +47,7 @@ from sitroom.attribution.records import (
 )
 from sitroom.attribution.registry import Entity, Registry
 from sitroom.attribution.resolve import Resolver
-from sitroom.attribution.sources import noun_phrase
+from sitroom.attribution.sources import noun_phrase, owner_of
 from sitroom.attribution.speakers import described_kind, speaker_kind
 from sitroom.models import Article
 from sitroom.nlp import Paragraph, parse
@@ -217,9 +217,7 @@ def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
     """The actor whose document or medium speaks ("Check Point's report", "its
     statement", "a tweet by the Ministry of Defence"), when the possessor or the "by"
     agent resolves to a named actor; else what was given."""
-    owner = next((c for c in medium.children if c.dep_ == "poss"), None) or next(
-        (g for c in medium.children if c.dep_ == "prep" and c.lower_ == "by"
-         for g in c.children if g.dep_ == "pobj"), None)
+    owner = owner_of(medium)
     if owner is None:
         return entity, how
     lo, hi = noun_phrase(owner)

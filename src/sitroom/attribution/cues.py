@@ -35,6 +35,7 @@ from sitroom.attribution.sources import (
     RELATIVE,
     noun_phrase,
     own_source,
+    owner_of,
     source_of,
     speaker_phrase,
     subject_of,
@@ -349,10 +350,7 @@ def _clausal_noun_cue(noun: Token) -> Cue | None:
     """"X's view that ...", "X's plan to ...", "the announcement by X that ...": the
     possessor or the "by" agent is the source, the clause the noun governs (opened by
     "that" or "to") the content. A time is no possessor ("this week's announcement")."""
-    owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                  for g in c.children if g.dep_ == "pobj"), None) or next(
-        (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
-        None)
+    owner = owner_of(noun)
     if owner is None:
         return None
     clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(

@@ -97,20 +97,19 @@ def drop_nested(quotes: list[Quote]) -> list[Quote]:
     without exact duplicates."""
     kept: list[Quote] = []
     seen: set[Span] = set()
-    relays = [q for q in quotes if any(_relayed(q, other) for other in quotes)]
+    relays = {id(q) for q in quotes if any(_relayed(q, other) for other in quotes)}
+    quotes = [q for q in quotes if id(q) not in relays]  # a relay neither stays nor holds
     # On the same span a quote with a speaker wins over one with none: in "X is expected
     # to ..., officials said" the officials' statement is the one to keep.
     for quote in sorted(quotes, key=lambda q: (q.span[0], -q.span[1], q.speaker is None)):
-        if quote.span in seen or any(quote is relay for relay in relays):
+        if quote.span in seen:
             continue
         if (_described(quote) or quote.stance) and any(
                 other is not quote and other.span[0] <= quote.span[0]
                 and quote.span[1] <= other.span[1] and _holds(other, quote)
-                and not any(other is relay for relay in relays)
                 for other in quotes):
             continue
-        if any(_restated(quote, other) and not any(other is relay for relay in relays)
-               for other in quotes):
+        if any(_restated(quote, other) for other in quotes):
             continue
         seen.add(quote.span)
         kept.append(quote)

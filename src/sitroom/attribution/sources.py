@@ -116,6 +116,16 @@ def _adjoins(head: Token, hi: int, sibling: Token) -> bool:
     return len(gap) <= 1 and all(doc[k].head.i == head.i or doc[k].pos_ == "ADV" for k in gap)
 
 
+def owner_of(noun: Token) -> Token | None:
+    """Whose a document, statement or view is: its "by" agent ("the announcement by X",
+    "a tweet by the Ministry of Defence"), else its possessor unless that is a time
+    ("Check Point's report", not "this week's announcement")."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None) or next(
+        (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
+        None)
+
+
 def has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
 
