@@ -380,8 +380,8 @@ class Resolver:
     def _affiliation(self, doc: Any, start: int, end: int,
                      named: list[Named]) -> Resolution | None:
         """"researchers at the security firm SentinelOne", "analysts at Rusi": people
-        described only by the organisation they speak from are that organisation (not
-        "refugees from Mariupol": a place is no organisation)."""
+        described only by the organisation they speak "at" or "with" are that organisation
+        (a place is none; "from" names where people come from: "refugees from Mariupol")."""
         root = doc[start:end].root
         if root.tag_ != "NNS" or not (root.lemma_.lower() in self.lex.people
                                       or self._is_role_word(root)):

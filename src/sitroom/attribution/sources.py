@@ -223,7 +223,7 @@ def _affiliation(prep: Token) -> bool:
                for obj in prep.children)
 
 
-#: Entity types of a proper name that is no organisation ("refugees from Mariupol").
+#: Entity types of a proper name that is no organisation ("residents at Kharkiv" is a place).
 _NOT_ORGANISATIONS = frozenset({"GPE", "LOC", "NORP", "FAC", "PERSON", "DATE", "TIME"})
 
 
