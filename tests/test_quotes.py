@@ -159,6 +159,21 @@ def test_headline_quote() -> None:
     assert speaker(quote) == "Petra Novak"
 
 
+def test_quotation_signed_with_a_dash_and_a_name() -> None:
+    text = ("What the voters told us after the debate\n\n"
+            "“He showed nothing new. He is not fit to lead.” ― Carla Sanchez.\n\n"
+            "“I am afraid for my children.” — Ana Ruiz, 34, a teacher in Phoenix\n\n"
+            "“Not a chance” — and that was the end of the evening for the crowd.")
+    quotes = quotes_of(text)
+    assert speaker(only(quotes, "not fit to lead")) == "Carla Sanchez"
+    signed = only(quotes, "afraid for my children")
+    assert signed["type"] == "direct" and signed["text"] == "I am afraid for my children."
+    assert signed["speaker"]["mention"] == "Ana Ruiz"
+    # a dash before words that are no name signs nothing
+    assert {q["speaker"]["mention"] for q in quotes if q["speaker"]} <= {"Carla Sanchez",
+                                                                          "Ana Ruiz"}
+
+
 def test_quotation_marks_and_apostrophes() -> None:
     text = ("It is the governor's view that ‘nothing is settled’ and the villagers' fears "
             "remain, Petra Novak's office said.")

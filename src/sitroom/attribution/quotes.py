@@ -8,6 +8,8 @@ Given a paragraph's quoted passages (``marks``) and cues (``cues``):
 2. adjacent  a quoted passage right before or after a cue clause is that cue's
              direct quote (`"...," he said`, `said X`, `X said: "..."`);
 3. headline  "Speaker: 'quotation' ..." in a headline-shaped paragraph;
+   signed    a quotation signed with a dash and a name after it, as vox pops and
+             epigraphs are ("“...” ― Maria Lopez, a nurse");
 4. carried   a whole-sentence quotation with no cue of its own continues the
              quote before it in the same paragraph, or, when it opens a
              paragraph that is wholly quotation (or the quote before was left
@@ -31,6 +33,10 @@ _GAP = frozenset(" \t\n,:;—–-…")
 MAX_INTERRUPTION = 120
 #: A headline's words after "Speaker:" that can be a statement without quotation marks.
 MIN_HEADLINE_WORDS = 3
+#: Dashes that sign a quotation with its speaker's name ("“...” ― Maria Lopez").
+_SIGN_DASHES = frozenset("―—–")
+#: The most words of a signature's name, before any comma and description.
+MAX_SIGNATURE_WORDS = 5
 #: Characters that end a sentence: a headline has none at its end.
 _STOPS = ".!?"
 
@@ -81,6 +87,14 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
         if cue is not None:
             used.add(k)
             found.append(Found("direct", seg.inner_start, seg.inner_end, cue, "adjacent", [seg]))
+    for k, seg in enumerate(segments):  # signed
+        if k in used:
+            continue
+        signed = _signature(doc, seg)
+        if signed is not None:
+            used.add(k)
+            found.append(Found("direct", seg.inner_start, seg.inner_end, signed, "adjacent",
+                               [seg]))
     headline = _headline_speaker(doc, lex, title=title)  # 3
     if headline is not None:
         after = [k for k, seg in enumerate(segments) if seg.start > headline.content_from]
@@ -214,6 +228,35 @@ def _headline_speaker(doc: Any, lex: Lexicon, *, title: bool = False) -> _Headli
     return _Headline(cue=(colon.i, colon.i + 1), verb=colon.i, speaker=(0, colon.i),
                      speaker_head=words.root.i, content=None, phrase=True,
                      content_from=colon.idx)
+
+
+def _signature(doc: Any, seg: Segment) -> Cue | None:
+    """The signature after a quotation of whole sentences: a dash, then a capitalised
+    name of a few words that ends the line or runs into a comma and a description
+    ("“...” ― Carla Sanchez."; "“...” — Ana Ruiz, 34, a teacher"), as a phrase cue on
+    the dash."""
+    if not _capital(doc.text, seg):
+        return None
+    dash = next((t for t in doc if t.idx >= seg.end), None)
+    if dash is None or dash.text not in _SIGN_DASHES or not _only_gap(
+            doc.text, seg.end, dash.idx):
+        return None
+    end = dash.i + 1
+    while end < len(doc) and doc[end].text not in (",", ".", "(", "\n") and (
+            not doc[end].is_space):
+        end += 1
+    words = doc[dash.i + 1:end]
+    rest = doc[end:]
+    if not 0 < len(words) <= MAX_SIGNATURE_WORDS or not all(
+            t.text[:1].isupper() or t.text in ("-", "'") for t in words if t.is_alpha
+            or t.text in ("-", "'")):
+        return None
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in words):
+        return None
+    if rest and rest[0].text not in (",", ".", "(") and not rest[0].is_space:
+        return None
+    return Cue(cue=(dash.i, dash.i + 1), verb=dash.i, speaker=(dash.i + 1, end),
+               speaker_head=words.root.i, content=None, phrase=True)
 
 
 def _last_word_before(doc: Any, pos: int) -> Any:
