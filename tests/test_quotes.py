@@ -479,3 +479,48 @@ def test_what_someone_spoke_about_is_a_topic_view(sentence: str, content: str) -
     view = only(views_of(sentence), content)
     assert view["view"] == "topic"
     assert view["text"] == content
+
+
+def test_cue_clause_after_its_content_read_as_a_conjunct() -> None:
+    quote = only(quotes_of(
+        "Russia has been forced to merge and redeploy units from failed advances in the "
+        "north-east, the UK’s Ministry of Defence has said in its latest intelligence report "
+        "released on Saturday morning."), "merge and redeploy")
+    assert quote["text"].startswith("Russia has been forced")
+    assert speaker(quote) == "UK Ministry of Defence"
+    # joined by "and", the second clause is no cue of the first
+    assert quotes_of("The troops crossed the river, and the ministry said nothing.") == []
+
+
+def test_gerund_content_of_denials_and_admissions() -> None:
+    quotes = quotes_of("Russia denies killing civilians.\n\n"
+                       "The mayor, Petra Novak, admitted taking the money.")
+    assert only(quotes, "killing")["text"] == "killing civilians"
+    assert speaker(only(quotes, "killing")) == "Russia"
+    assert speaker(only(quotes, "taking the money")) == "Petra Novak"
+
+
+def test_posted_statement() -> None:
+    quote = only(quotes_of("The UN secretary general, António Guterres, toured the suburbs. "
+                           "Guterres posted online afterwards: “I was moved by the resilience "
+                           "of the people.”"), "resilience")
+    assert quote["type"] == "direct"
+    assert speaker(quote) == "António Guterres"
+
+
+def test_main_verb_parsed_as_a_participle_of_its_subject() -> None:
+    quote = only(quotes_of(
+        "The German chancellor, Olaf Scholz, conceded in an interview that his country had "
+        "“concentrated our energy supply too much on Russia” to the point that it was not "
+        "possible to change course."), "energy supply")
+    assert quote["type"] == "mixed"
+    assert speaker(quote) == "Olaf Scholz"
+
+
+def test_participle_after_a_direct_quote_is_the_quoted_speakers() -> None:
+    quotes = quotes_of("Oleksandr Starukh, the governor of the region, said: “We need these "
+                       "weapons because winter is coming,” adding that the country would face "
+                       "greater costs if the war dragged on.")
+    added = only(quotes, "greater costs")
+    assert added["text"] == "the country would face greater costs if the war dragged on"
+    assert speaker(added) == "Oleksandr Starukh"

@@ -48,7 +48,9 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
                     and (lemma in lex.speech or lemma in lex.thought)):  # not "..., backed"
                 heads.append(child)
         elif dep == "xcomp":
-            if lemma in lex.infinitive and child.pos_ in ("VERB", "AUX"):
+            if child.tag_ == "VBG" and lemma in lex.gerund and child.i > verb.i:
+                heads.append(child)  # "denied killing civilians"
+            elif lemma in lex.infinitive and child.pos_ in ("VERB", "AUX"):
                 heads.append(child)
                 heads.extend(_addressee(verb, child))
         elif dep in ("oprd", "attr") and lemma in lex.predicative:
@@ -302,6 +304,8 @@ def _inverted_content(verb: Token, speech: frozenset[str]) -> list[Token]:
                                  for c in head.children)
             return [t for t in head.subtree if t.i > right + 1
                     or (subject_before and t.i < left - 1)]
+    if _inverted_conjunct(verb, head, left, right, speech):
+        return [t for t in head.subtree if t.i < left - 1]  # "Y, the ministry has said in ..."
     if verb.dep_ == "advcl" and verb.lemma_.lower() in speech and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return [t for t in head.subtree if not left <= t.i <= right and not (
@@ -310,6 +314,24 @@ def _inverted_content(verb: Token, speech: frozenset[str]) -> list[Token]:
     if after and after[0].lower_ == "that" and len(after) > 2:
         return after[1:]  # "noting that ..." where the parse lost the clause
     return []
+
+
+def _inverted_conjunct(verb: Token, head: Token, left: int, right: int,
+                       speech: frozenset[str]) -> bool:
+    """A cue clause after its content that the parse joined to the content's verb as a
+    conjunct: "Russia has been forced to merge units, the UK's Ministry of Defence has
+    said in its latest report." Taken when a comma, not "and" or "but", sets the clause
+    off, it has its own subject and it ends the sentence."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or head.i > verb.i or head.pos_ not in ("VERB", "AUX") or (
+            verb.lemma_.lower() not in speech):
+        return False
+    if left == 0 or doc[left - 1].text != "," or any(c.dep_ == "cc" for c in verb.children):
+        return False
+    if not any(c.dep_ in SUBJECTS and left <= c.i < verb.i for c in verb.children):
+        return False
+    sent = verb.sent
+    return all(doc[i].is_punct or doc[i].is_space for i in range(right + 1, sent.end))
 
 
 def char_span(doc: Any, tokens: list[Token]) -> tuple[int, int] | None:

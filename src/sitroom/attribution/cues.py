@@ -172,7 +172,7 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
         return _unsourced_cue(verb)
     speaker_head = source_of(verb, lex)
     if speaker_head is not None and speaker_head.i in quoted:
-        speaker_head = None
+        speaker_head = _quoting_source(verb, lex, quoted)
     content = content_tokens(verb, lemma, lex)
     span = char_span(verb.doc, content) if content else None
     if speaker_head is None and span is None:
@@ -186,6 +186,20 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
         shared=speaker_head is not None and not own_source(verb, speaker_head),
         relative=_relative_subject(verb, speaker_head),
     )
+
+
+def _quoting_source(verb: Token, lex: Lexicon, quoted: set[int]) -> Token | None:
+    """The source of a participle hung on a quotation's verb ("X said: “We need arms,”
+    adding that ..."): the source of the cue verb above the quotation, or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i not in quoted:
+        return None
+    above = verb.head
+    while above.i in quoted and above.head.i != above.i:
+        above = above.head
+    if above.i in quoted or verb_lemma(above, lex.cue_verbs) not in lex.cue_verbs:
+        return None
+    source = source_of(above, lex)
+    return source if source is not None and source.i not in quoted else None
 
 
 def _relative_subject(verb: Token, source: Token | None) -> int | None:

@@ -24,6 +24,8 @@ class Lexicon:
     speech: frozenset[str]
     thought: frozenset[str]
     infinitive: frozenset[str]
+    gerund: frozenset[str]
+    """Verbs whose content may be a gerund clause: "denied killing civilians"."""
     nominal: dict[str, frozenset[str]]
     """Verb lemma -> prepositions whose object is content ("" is the direct object)."""
     nominal_keeps_object: frozenset[str]
@@ -107,6 +109,7 @@ def lexicon() -> Lexicon:
         speech=speech,
         thought=thought,
         infinitive=infinitive,
+        gerund=_words(verbs, "gerund", where),
         nominal=nominal,
         nominal_keeps_object=_words(verbs, "nominal_keeps_object", where),
         nominal_only=_words(verbs, "nominal_only", where),
@@ -137,7 +140,8 @@ def lexicon() -> Lexicon:
         gendered_roles={k.lower(): _str(v, f"titles.toml [gendered_roles] {k}") for k, v in
                         sub_table(titles, "gendered_roles", where="titles.toml").items()},
         first_names=_genders(names),
-        cue_verbs=speech | thought | infinitive | frozenset(nominal)
+        cue_verbs=speech | thought | infinitive | _words(verbs, "gerund", where)
+        | frozenset(nominal)
         | _words(verbs, "raising", where) | _words(verbs, "passive_unsourced", where),
         media=_words(speakers, "medium", "speakers.toml", key="nouns"),
         non_speakers=_words(speakers, "non_speaker", "speakers.toml", key="nouns"),

@@ -50,6 +50,8 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
         head = current.head
         if head.i == current.i:
             break
+        if _main_verb_read_as_modifier(current, head):
+            return head  # "The German chancellor, Olaf Scholz, conceded ... that ..."
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
                 dep == "relcl" or current.tag_ == "VBG"):
             return head  # "agencies ... claiming", "a minister who said"; not "the courage to"
@@ -69,6 +71,15 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
             verb.dep_ == "acl" and verb.tag_ == "VBN"):  # "Republicans regarded as ...": none
         return _actor_before(verb, lex)  # a misparse: "It comes as the governor, X, said ..."
     return None
+
+
+def _main_verb_read_as_modifier(verb: Token, head: Token) -> bool:
+    """True for a sentence's main verb that the parse hung on its subject as a participle
+    ("The chancellor, Olaf Scholz, conceded in an interview that ..." with "chancellor" as
+    the root): the sentence has no other verb, and the verb reports a clause."""
+    return bool(verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT"
+                and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i
+                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
 
 
 def own_source(verb: Token, source: Token) -> bool:

@@ -129,7 +129,7 @@ def _sense(token: Any, lex: Lexicon) -> str | None:
     senses = lex.senses.get(token.lemma_.lower())
     if not senses:
         return None
-    for words in ([t for t in token.subtree], list(token.sent)):
+    for words in (list(token.subtree), list(token.sent)):
         forms = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
         counts = sorted(((len(forms & cues), name) for name, cues in senses.items()),
                         reverse=True)
