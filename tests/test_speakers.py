@@ -264,3 +264,53 @@ def test_a_possessive_pronoun_names_its_antecedent() -> None:
                     "Her view that the shelter was full was shared by others.")
     speaker = said(quotes, "shelter was full")
     assert (speaker["name"], speaker["resolved_by"]) == ("Olena Kovalenko", "pronoun")
+
+
+def test_hyphenated_given_name_is_kept_whole() -> None:
+    quotes, _ = run("The measures were announced by the trade secretary, Anne-Louise "
+                    "Varga, on Sunday. Varga said: “This package will hurt.”")
+    assert said(quotes, "package will hurt")["name"] == "Anne-Louise Varga"
+
+
+def test_known_given_name_alone_beside_a_person_noun() -> None:
+    quotes, _ = run("One Kharkiv resident, Antonina, told AFP she returned home to find a "
+                    "rocket had smashed through her building. “Everything was destroyed,” "
+                    "she said.")
+    told = said(quotes, "returned home")
+    assert told["name"] == "Antonina"
+    # "to find" tells what happened next: part of what she told, not a finding of hers
+    assert not any(q["text"] == "a rocket had smashed through her building" for q in quotes)
+    assert said(quotes, "Everything was destroyed")["name"] == "Antonina"
+
+
+def test_place_dateline_is_no_part_of_the_speaker() -> None:
+    quotes, _ = run("BAKHMUT, Ukraine — Russia’s defense ministry has said that it is "
+                    "conducting an “operational pause” in the war.", published="2022-07-09")
+    speaker = said(quotes, "operational pause")
+    assert speaker["mention"] == "Russia’s defense ministry"
+    assert speaker["name"] == "Russian Ministry of Defence"
+
+
+def test_an_object_the_parse_took_for_a_second_subject_makes_no_group() -> None:
+    quotes, _ = run("The family of a British man sentenced to death for fighting Russian "
+                    "forces have said they are “devastated”.")
+    speaker = said(quotes, "devastated")
+    assert speaker["id"] != "russian-armed-forces" and " and " not in speaker["name"]
+
+
+def test_definite_role_description_named_by_the_next_speaker() -> None:
+    quotes, _ = run(
+        "It came as the new head of the Ruritanian army said troops must prepare “to fight "
+        "once again”. “There is a burning imperative to forge an army,” Gen Sir Patrick "
+        "Sandor said.\n\n"
+        "Ruritania is attempting to repeat the famine of 1932, the head of the office of the "
+        "Ruritanian president has said. On Saturday, Andrej Yermin, the president's office "
+        "head, said: “They shell our fields.”\n\n"
+        "The head of the aid agency said supplies were blocked. “We will not stop,” "
+        "Governor Petra Novak said.")
+    assert said(quotes, "fight")["name"] == "Patrick Sandor"
+    assert said(quotes, "famine of 1932")["name"] == "Andrej Yermin"
+    # a deed tried is no statement of Ruritania's
+    assert not any(q["text"].startswith("the famine") for q in quotes)
+    # another role ("Governor") names someone else
+    assert said(quotes, "supplies were blocked")["name"] != "Petra Novak"

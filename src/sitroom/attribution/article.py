@@ -127,7 +127,7 @@ def attribute(article: Article, *, outlet: str | None = None,
         quotes.extend(_read(resolver, part, found, last, lex))
     text = article.text
     kept = drop_nested(quotes)
-    link_introductions(kept, text, lex.roles)
+    link_introductions(kept, text, lex.roles, lex.rank_titles)
     statements = [q for q in kept if q.view is None]
     views = [q for q in kept if q.view is not None]
     return Attribution(

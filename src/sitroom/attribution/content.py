@@ -236,7 +236,9 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
         for tok in head.subtree:
             if tok.i == head.i or tok.i in out or tok.pos_ != "VERB":
                 continue
-            if verb_lemma(tok, cue_verbs) not in cue_verbs or not _takes_content(tok, lex):
+            lemma = verb_lemma(tok, cue_verbs)
+            if lemma not in cue_verbs or not _takes_content(tok, lex) or result_infinitive(
+                    tok, lemma, lex):
                 continue
             source = source_of(tok, lex) if tok.dep_ in ("pcomp", "advcl", "relcl") else None
             if (tok.dep_ == "conj" and not has_subject(tok)) or source is not None:
@@ -256,6 +258,14 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                 out.update(t.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i
                            for t in c.subtree)  # "but also"
     return out
+
+
+def result_infinitive(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """True for an infinitive that tells what happened next, under a verb that reports
+    nothing: "returned home to find a rocket had hit", "woke up to discover"."""
+    return lemma in lex.result_infinitive and verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        verb_lemma(verb.head, lex.cue_verbs) not in lex.cue_verbs)
 
 
 def _takes_content(verb: Token, lex: Lexicon) -> bool:

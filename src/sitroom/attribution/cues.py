@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sitroom.attribution.content import char_span, content_tokens
+from sitroom.attribution.content import char_span, content_tokens, result_infinitive
 from sitroom.attribution.lexicon import Lexicon, verb_lemma
 from sitroom.attribution.marks import Segment
 from sitroom.attribution.sources import (
@@ -162,6 +162,10 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
             c.lower_ == "immediately" for c in verb.children):
         return None  # "did not immediately confirm responsibility": nothing was said
     lemma = verb_lemma(verb, lex.cue_verbs)
+    if result_infinitive(verb, lemma, lex):
+        return None  # "returned home to find a rocket had hit": what happened, not a finding
+    if _attempted_act(verb, lex):
+        return None  # "Russia is attempting to repeat the Holodomor": a deed, not words
     if lemma in lex.raising:
         if any(c.dep_ == "xcomp" and verb_lemma(c, lex.cue_verbs) in lex.cue_verbs
                for c in verb.children):
@@ -186,6 +190,16 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
         shared=speaker_head is not None and not own_source(verb, speaker_head),
         relative=_relative_subject(verb, speaker_head),
     )
+
+
+def _attempted_act(verb: Token, lex: Lexicon) -> bool:
+    """True for an infinitive with only an object under a verb of trying ("attempting to
+    repeat the Holodomor", "tried to echo the old tactics"): a deed tried, not a
+    statement. "tried to claim that ..." keeps its clause."""
+    return verb.dep_ == "xcomp" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+        verb.head.lemma_.lower() in lex.attempt) and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _quoting_source(verb: Token, lex: Lexicon, quoted: set[int]) -> Token | None:

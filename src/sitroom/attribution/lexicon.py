@@ -16,6 +16,9 @@ from typing import Any
 
 from sitroom.lexicons import DataFileError, load_toml, str_list, sub_table, table_list
 
+#: Honorifics that say nothing of a role ("Mr Biden" is resolved by surname, not title).
+PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam"})
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -25,6 +28,10 @@ class Lexicon:
     thought: frozenset[str]
     infinitive: frozenset[str]
     gerund: frozenset[str]
+    result_infinitive: frozenset[str]
+    attempt: frozenset[str]
+    """Verbs of trying: "attempting to repeat the Holodomor" is a deed, not a statement."""
+    """Verbs that are no cue as an infinitive of result: "returned home to find ..."."""
     """Verbs whose content may be a gerund clause: "denied killing civilians"."""
     nominal: dict[str, frozenset[str]]
     """Verb lemma -> prepositions whose object is content ("" is the direct object)."""
@@ -58,6 +65,8 @@ class Lexicon:
     headline_max_speaker_tokens: int
     hedge_words: frozenset[str]
     hedge_phrases: tuple[tuple[str, ...], ...]
+    rank_titles: frozenset[str]
+    """Honorifics that tell a rank or office ("Gen", "Dr", "Senator"), not "Mr" or "Ms"."""
     honorifics: dict[str, str]
     """Lower-case honorific -> implied gender ("m", "f", or "")."""
     peerage: frozenset[str]
@@ -110,6 +119,8 @@ def lexicon() -> Lexicon:
         thought=thought,
         infinitive=infinitive,
         gerund=_words(verbs, "gerund", where),
+        result_infinitive=_words(verbs, "result_infinitive", where),
+        attempt=_words(verbs, "attempt", where),
         nominal=nominal,
         nominal_keeps_object=_words(verbs, "nominal_keeps_object", where),
         nominal_only=_words(verbs, "nominal_only", where),
@@ -133,6 +144,9 @@ def lexicon() -> Lexicon:
             sub_table(hedges, "phrases", where="hedges.toml"), "list", where="hedges.toml")),
         honorifics={k.lower(): _str(v, f"titles.toml [honorifics] {k}")
                     for k, v in sub_table(titles, "honorifics", where="titles.toml").items()},
+        rank_titles=frozenset(k.lower() for k in sub_table(titles, "honorifics",
+                                                           where="titles.toml"))
+        - PLAIN_HONORIFICS,
         peerage=_words(titles, "peerage", "titles.toml", key="list"),
         roles=_words(titles, "roles", "titles.toml", key="list"),
         abbreviations={k.lower(): _str(v, f"titles.toml [abbreviations] {k}").lower() for k, v in

@@ -127,17 +127,24 @@ def appositive_people(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]
             continue
         other = tok.head if tok.dep_ == "appos" else next(
             (c for c in tok.children if c.dep_ == "appos"), None)
-        if other is None or other.pos_ != "NOUN" or other.lemma_.lower() not in lex.roles:
+        if other is None or other.pos_ != "NOUN":
+            continue
+        noun = other.lemma_.lower()
+        if noun not in lex.roles and noun not in lex.people:
             continue
         lo = tok.i
-        while lo > 0 and ((doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound")
-                          or doc[lo - 1].lower_ in NAME_PARTICLES) and doc[lo - 1].text != ",":
+        while lo > 0 and ((((doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound")
+                            or doc[lo - 1].lower_ in NAME_PARTICLES) and doc[lo - 1].text != ",")
+                          or hyphenated(doc, lo - 1)):
             lo -= 1
         while lo < tok.i and doc[lo].lower_ in NAME_PARTICLES:
             lo += 1
-        if tok.i - lo < 1 or any(n.label == "PERSON" and n.start <= tok.i < n.end
-                                 for n in named):
+        if any(n.label == "PERSON" and n.start <= tok.i < n.end for n in named):
             continue
+        if tok.i - lo < 1 and not (noun in lex.people and tok.lower_ in lex.first_names
+                                   and tok.dep_ == "appos"):
+            continue  # one word is a name only as a known given name beside a person noun:
+            # "One Kharkiv resident, Antonina, told AFP"
         found.append(Named("PERSON", lo, tok.i + 1))
     if not found:
         return named
@@ -201,12 +208,21 @@ def more_people(doc: Any, named: list[Named], lex: Lexicon, surnames: set[str]
     return sorted(kept + found, key=lambda n: n.start)
 
 
+def hyphenated(doc: Any, i: int) -> bool:
+    """True for a hyphen that joins two capitalised names with no space ("Anne-Marie")."""
+    if not 0 < i < len(doc) - 1 or doc[i].text != "-" or doc[i].whitespace_ or doc[
+            i - 1].whitespace_:
+        return False
+    return all(doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" for k in (i - 1, i + 1))
+
+
 def _proper_runs(doc: Any) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised proper nouns."""
+    """Maximal runs of capitalised proper nouns ("Anne-Marie Trevelyan" is one)."""
     runs: list[tuple[int, int]] = []
     start: int | None = None
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_punct:
+        if (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_punct) or (
+                start is not None and hyphenated(doc, tok.i)):
             if start is None:
                 start = tok.i
             continue

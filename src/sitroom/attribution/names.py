@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.lexicon import PLAIN_HONORIFICS, Lexicon
 from sitroom.attribution.mentions import NAME_PARTICLES
 
 #: Words of a role description that are not the role: articles, possessive marks, "of".
@@ -23,8 +23,6 @@ _ROLE_SKIP = frozenset({"the", "a", "an", "'s", "’s", "'", "’", "of", "-", "
                         "her", "their", "one", "another", "top", "senior"})
 #: Words that say a role was held before: such a description names no current holder.
 PAST_MARKERS = frozenset({"former", "ex", "ex-", "previous", "late", "outgoing"})
-#: Honorifics that say nothing of a role ("Mr Biden" is resolved by surname, not title).
-_PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam"})
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -69,7 +67,7 @@ def person_name(words: Sequence[str], lex: Lexicon) -> NameParts | None:
         gender = lex.honorifics[low] or gender
         if low in lex.peerage:
             peerage = words[i].capitalize() if words[i].isupper() else words[i]
-        elif low not in _PLAIN_HONORIFICS:
+        elif low not in PLAIN_HONORIFICS:
             titled = True  # "President Biden", "Gen Richards"
         i += 1
     rest = words[i:]

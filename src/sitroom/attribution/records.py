@@ -163,7 +163,8 @@ def _described(quote: Quote) -> bool:
     return quote.shared or quote.speaker is None or quote.speaker.how in (None, "description")
 
 
-def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) -> None:
+def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str],
+                       titles: frozenset[str]) -> None:
     """Name a source introduced by a description in the next paragraph's speaker.
 
     "A former head of the British army accused leaders of ..." then "Gen Lord
@@ -172,12 +173,17 @@ def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) ->
     the opening paragraphs any indefinite description does ("A senior energy
     official has warned ..."), when the person is named with a role ("Klaus
     Müller, the head of the network agency, said") and the genders agree.
+    A definite role description is named by the next quote's speaker in the same
+    paragraph (``_link_definite``).
     """
     for i, quote in enumerate(quotes):
         speaker = quote.speaker
         if speaker is None or speaker.how != "description" or speaker.entity is None:
             continue
         words = text[speaker.mention[0]:speaker.mention[1]].lower().split()
+        if words and words[0] == "the":
+            _link_definite(quotes, i, text, roles, titles)
+            continue
         if not words or words[0] not in ("a", "an"):
             continue
         past = any(w in PAST_MARKERS or w.startswith("ex-") for w in words)
@@ -198,6 +204,36 @@ def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) ->
                 quote.speaker = Speaker(speaker.mention, person, "cataphora")
                 person.mention(speaker.mention)
             break
+
+
+def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str],
+                   titles: frozenset[str]) -> None:
+    """"It came as the new head of the British army said ... “...,” Gen Sir Patrick
+    Sanders said": a definite role description no one in the article holds is the
+    person who speaks next in the same paragraph, named there for the first time with
+    the description's role word ("Andriy Yermak, Zelenskiy's office head", after "the
+    head of the office of the president") or with a title and no role ("Gen")."""
+    quote = quotes[i]
+    speaker = quote.speaker
+    assert speaker is not None and speaker.entity is not None
+    words = set(text[speaker.mention[0]:speaker.mention[1]].lower().replace(",", " ").split())
+    role = words & roles
+    if not role:
+        return
+    later = next((q for q in quotes[i + 1:] if q.speaker is None or q.speaker.entity
+                  is not speaker.entity), None)
+    if later is None or later.paragraph != quote.paragraph or later.speaker is None:
+        return
+    named = later.speaker
+    person = named.entity
+    if person is None or person.kind != "person" or named.how not in ("name", "title") or min(
+            person.mentions)[0] < speaker.mention[1] or not _same_gender(speaker.entity,
+                                                                         person):
+        return
+    mention = set(text[named.mention[0]:named.mention[1]].lower().replace(",", " ").split())
+    if mention & role or (not mention & roles and mention & titles):
+        quote.speaker = Speaker(speaker.mention, person, "cataphora")
+        person.mention(speaker.mention)
 
 
 def _same_gender(a: Entity, b: Entity) -> bool:

@@ -99,6 +99,7 @@ class Resolver:
                  or self._person(doc, start, end, named, pos)
                  or self._described_again(doc, start, end, pos)
                  or self._role(doc, start, end, pos)
+                 or self._possessed_institution(doc, start, end, named, pos)
                  or self._organisation(doc, start, end, named)
                  or self._definite(doc, start, end, pos)
                  or self._affiliation(doc, start, end, named))
@@ -145,6 +146,9 @@ class Resolver:
             roots = roots[1:]  # "news agencies RIA and TASS": the names are the sources
         while len(roots) > 1 and any(c.dep_ == "case" for c in roots[0].children):
             roots = roots[1:]  # "Russia's | then deputy prime minister Dmitry Rogozin"
+        roots = [r for k, r in enumerate(roots) if k == 0 or r.left_edge.i <= start or doc[
+            r.left_edge.i - 1].pos_ not in ("VERB", "ADP")]  # "the family of a man jailed
+        # for fighting | Russian forces": the object the parse took for a second subject
         root = roots[0] if len(roots) == 1 else doc[start:end].root
         heads = [root, *(t for t in root.conjuncts if start <= t.i < end)]
         if len(roots) > 1:
@@ -362,6 +366,27 @@ class Resolver:
         if actor is None:
             return None
         return Resolution(self.registry.from_actor(actor), "organisation")
+
+    def _possessed_institution(self, doc: Any, start: int, end: int, named: list[Named],
+                               pos: int) -> Resolution | None:
+        """"its defence ministry" after a state: that state's institution ("North Macedonia
+        plans to donate tanks, its defence ministry said"). The state is a place that is a
+        subject before it in the sentence, else the last state a subject or speaker."""
+        if end - start < 2 or doc[start].lower_ != "its":
+            return None
+        sent = doc[start].sent
+        places = [n for n in named if n.label == "GPE" and sent.start <= n.start
+                  and n.end <= start and doc[n.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        code = self.gazetteer.country(_text(doc, places[0].start, places[0].end)) \
+            if places else None
+        if code is None:
+            owner = self.history.last(pos, kind="thing", gender=None, lex_gender=self._gender)
+            if owner is None or owner.kind != "state":
+                return None
+            code = self.gazetteer.country(owner.name)
+        actor = self.gazetteer.institution(_text(doc, start + 1, end), country=code) \
+            if code else None
+        return Resolution(self.registry.from_actor(actor), "organisation") if actor else None
 
     def _definite(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
         """"the ministry" after "Britain's defence ministry": the last organisation named so."""

@@ -40,7 +40,7 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
     for _ in range(MAX_CLIMB):
         subject = subject_of(current)
         if subject is not None:
-            return subject
+            return _after_dateline(subject)
         if _is_passive(current):
             if current.i != verb.i and current.lemma_.lower() in lex.passive_speech:
                 # "X was quoted as saying", "X is said to have warned"
@@ -100,6 +100,7 @@ def speaker_phrase(head: Token, cue: int | None = None) -> tuple[int, int]:
     under its own subject, the phrase stops at the verb ("Ukraine | said on Monday ...").
     """
     lo, hi = noun_phrase(head)
+    lo = max(lo, min(dateline_end(head.doc), head.i))  # "BAKHMUT, Ukraine — | Russia's ..."
     if head.dep_ in SUBJECTS:
         for sibling in head.head.children:
             if sibling.i > head.i and sibling.dep_ in SUBJECTS and _adjoins(head, hi,
@@ -114,6 +115,36 @@ def speaker_phrase(head: Token, cue: int | None = None) -> tuple[int, int]:
         while hi - 1 > head.i and doc[hi - 1].is_punct:
             hi -= 1
     return lo, hi
+
+
+#: Dashes that end a place dateline ("BAKHMUT, Ukraine — ...").
+_DATELINE_DASHES = frozenset({"—", "–", "--"})
+#: The most tokens of a place dateline before its dash.
+MAX_DATELINE_TOKENS = 8
+
+
+def dateline_end(doc: Any) -> int:
+    """The first token after a place dateline that opens the paragraph ("BAKHMUT,
+    Ukraine — Russia's defence ministry said": "Russia's" is 4), else 0. A dateline is
+    a place in capitals, maybe with its country, then a dash."""
+    if not len(doc) or not (doc[0].text.isupper() and len(doc[0].text) > 2
+                             and doc[0].is_alpha):
+        return 0
+    for tok in doc[1:MAX_DATELINE_TOKENS + 1]:
+        if tok.text in _DATELINE_DASHES:
+            return int(tok.i) + 1
+        if not (tok.pos_ == "PROPN" or tok.is_punct or tok.text[:1].isupper()):
+            return 0
+    return 0
+
+
+def _after_dateline(subject: Token) -> Token | None:
+    """The subject, or the phrase the parse set in apposition to a dateline's place
+    ("BAKHMUT, Ukraine — Russia's defence ministry said": the ministry, not Ukraine)."""
+    end = dateline_end(subject.doc)
+    if subject.i >= end:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i >= end), None)
 
 
 def _adjoins(head: Token, hi: int, sibling: Token) -> bool:
