@@ -524,3 +524,19 @@ def test_participle_after_a_direct_quote_is_the_quoted_speakers() -> None:
     added = only(quotes, "greater costs")
     assert added["text"] == "the country would face greater costs if the war dragged on"
     assert speaker(added) == "Oleksandr Starukh"
+
+
+def test_what_an_ownerless_image_shows_is_evidence_not_a_statement() -> None:
+    text = ("Graphic images from the scene show the street littered with bodies.\n\n"
+            "A poll by the regional council shows that most residents want the bridge rebuilt.")
+    assert [v["view"] for v in views_of(text) if "littered" in v["text"]] == ["evidence"]
+    assert not any("littered" in q["text"] for q in quotes_of(text))
+    assert only(quotes_of(text), "bridge rebuilt")["type"] == "indirect"
+
+
+def test_a_circumstance_after_a_stance_is_the_writers() -> None:
+    quotes = quotes_of("Dmitry Peskov said on Friday that Russia supported China’s sovereignty, "
+                       "after the Chinese president, Xi Jinping, warned Joe Biden against "
+                       "“playing with fire” over Taiwan.")
+    assert speaker(only(quotes, "playing with fire")) == "Xi Jinping"
+    assert only(quotes, "Russia supported")["text"] == "Russia supported China’s sovereignty"

@@ -314,3 +314,24 @@ def test_definite_role_description_named_by_the_next_speaker() -> None:
     assert not any(q["text"].startswith("the famine") for q in quotes)
     # another role ("Governor") names someone else
     assert said(quotes, "supplies were blocked")["name"] != "Petra Novak"
+
+
+def test_its_institution_after_a_state_without_an_actor_file_entry() -> None:
+    quotes, _ = run("North Macedonia plans to donate Soviet-era tanks to Ukraine, its defence "
+                    "ministry said on Friday.\n\n"
+                    "Poland’s defence ministry said the tanks had arrived.\n\n"
+                    "The company said its lawyers would appeal.", published="2022-07-30")
+    assert said(quotes, "donate")["name"] == "North Macedonian Ministry of Defence"
+    assert said(quotes, "tanks had arrived")["name"] == "Polish Ministry of Defence"
+    assert said(quotes, "tanks had arrived")["id"] == "polish-ministry-of-defence"
+    assert said(quotes, "lawyers")["name"] != "Polish Ministry of Defence"
+
+
+def test_a_state_right_after_its_institution_spoke_is_that_institution() -> None:
+    quotes, _ = run("Britain’s defence ministry said Russia was preparing reserve units. "
+                    "Britain further said that separatists were suffering heavy losses.\n\n"
+                    "Ukraine’s general staff said the attack was repelled. Russia said it had "
+                    "hit a depot.", published="2022-06-22")
+    assert said(quotes, "separatists")["name"] == "UK Ministry of Defence"
+    assert said(quotes, "separatists")["resolved_by"] == "metonym"
+    assert said(quotes, "hit a depot")["name"] == "Russia"

@@ -44,6 +44,7 @@ from sitroom.attribution.records import (
     drop_nested,
     link_introductions,
     referenced,
+    state_for_its_organ,
 )
 from sitroom.attribution.registry import Entity, Registry
 from sitroom.attribution.resolve import Resolver
@@ -128,6 +129,7 @@ def attribute(article: Article, *, outlet: str | None = None,
     text = article.text
     kept = drop_nested(quotes)
     link_introductions(kept, text, lex.roles, lex.rank_titles)
+    state_for_its_organ(kept, gaz)
     statements = [q for q in kept if q.view is None]
     views = [q for q in kept if q.view is not None]
     return Attribution(
@@ -151,6 +153,7 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
             events.append((doc[item.cue.speaker[0]].idx, 1, k))
     events.sort(key=lambda e: (e[0], e[1]))
     speakers: list[Speaker | None] = [None] * len(found)
+    ownerless: set[int] = set()  # "Graphic images from the scene show ...": no one's words
     for _, what, payload in events:
         if what == 0:
             lo, hi = noun_phrase(payload)
@@ -166,6 +169,9 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         how: str | None = "description"  # "the video showed": a source, but no actor
         if kind == "medium":  # "Check Point's report said": the report's owner speaks
             entity, how = _owner(resolver, part, doc[lo:hi].root, entity, how)
+            root = doc[lo:hi].root
+            if owner_of(root) is None and root.lemma_.lower() in lex.visual:
+                ownerless.add(payload)
         if kind == "actor":
             res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
             entity, how = res.entity, res.how
@@ -200,6 +206,9 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         speakers[k] = speaker
         hedges = _hedges(doc, item.cue, lex) if item.cue is not None else []
         view = _view(doc, item, lex)
+        if view is None and k in ownerless and item.cue is not None and verb_lemma(
+                doc[item.cue.verb], lex.cue_verbs) not in lex.speech:
+            view = "evidence"  # "the video showed", "images show": what a medium shows
         parts = [(base + g.inner_start, base + g.inner_end) for g in item.segments]
         out.append(Quote(kind=item.kind, span=(base + item.start, base + item.end),
                          speaker=speaker, cue=cue_span, paragraph=part.par.index, via=item.via,

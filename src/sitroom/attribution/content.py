@@ -95,8 +95,10 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
     if nominal is not None and tokens and not naming and all(
             h.dep_ in ("pobj", "pcomp", "dobj") for h in heads):
         last = max(t.i for t in tokens)  # "called for the conflict to be resolved"
-        other = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > last
-                 for t in c.subtree}  # "accused X of Y | and called on Z to ..."
+        other = {t.i for c in verb.children if c.i > last and (c.dep_ in ("conj", "cc") or (
+            c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children)))
+                 for t in c.subtree}  # "accused X of Y | and called on Z to ...", "backed
+        # X | after Y warned ...": a second statement, or the writer's circumstance
         under = {t.i for t in verb.subtree}
         doc = verb.doc
         k = last + 1

@@ -63,7 +63,8 @@ _GENDERS = frozenset({"male", "female"})
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CODE = re.compile(r"[A-Z]{2}")
 
-_TOP_KEYS = frozenset({"offices", "titles", "heads", "institutions", "country", "actor"})
+_TOP_KEYS = frozenset({"offices", "titles", "heads", "institutions", "institution_names",
+                       "country", "actor"})
 _ACTOR_KEYS = frozenset({"id", "name", "kind", "country", "gender", "aliases", "surname",
                          "roles", "head", "institution", "titles", "extend", "note"})
 _ROLE_KEYS = frozenset({"title", "office", "country", "org", "start", "end", "note"})
@@ -315,6 +316,7 @@ class _Collector:
         self.titles: dict[str, tuple[str, str]] = {}          # title -> (spec, where)
         self.heads: set[str] = set()
         self.institutions: dict[str, list[str]] = {}
+        self.institution_names: dict[str, str] = {}
         self.countries: dict[str, tuple[dict[str, Any], str]] = {}
         self.actors: dict[str, tuple[dict[str, Any], str]] = {}
 
@@ -331,6 +333,10 @@ class _Collector:
         for key, value in self._table(doc, "institutions", where).items():
             nouns = _strings(value, f"{where} [institutions] {key}", key)
             self.institutions.setdefault(key, []).extend(nouns)
+        for key, value in self._table(doc, "institution_names", where).items():
+            name = _string(value, f"{where} [institution_names] {key}", key, required=True)
+            assert name is not None
+            self.institution_names[key] = name
         for code, table in self._table(doc, "country", where).items():
             here = f"{where} [country.{code}]"
             if not _CODE.fullmatch(code):
@@ -408,6 +414,10 @@ class Gazetteer:
             self._titles[normalise(title)] = _spec(spec, self._offices, where)
         self._nouns: dict[str, str] = {}
         self._institution_kinds = frozenset(collected.institutions)
+        self._institution_names = dict(collected.institution_names)
+        for kind in self._institution_names:
+            if kind not in self._institution_kinds:
+                raise DataFileError(f"[institution_names] {kind}: not a kind of [institutions]")
         for kind, nouns in collected.institutions.items():
             for noun in nouns:
                 self._nouns[normalise(noun)] = kind
@@ -943,7 +953,28 @@ class Gazetteer:
         actor_id = self._institutions.get((code, kind))
         if actor_id is None and kind == "government":
             actor_id = self._state_of.get(code)
-        return self._actors.get(actor_id) if actor_id else None
+        if actor_id is None:
+            return self._generic_institution(code, kind)
+        return self._actors.get(actor_id)
+
+    def _generic_institution(self, code: str, kind: str) -> Actor | None:
+        """A country's institution that no actor file describes, named from
+        [institution_names]: "North Macedonian Ministry of Defence" (its first adjective),
+        or "Ministry of Defence of Palau" for a country listed with none. Made once and
+        kept, so that every mention gets the same id."""
+        country = self._countries.get(code)
+        title = self._institution_names.get(kind)
+        if country is None or title is None or code == "EU":
+            return None
+        name = f"{country.adjectives[0]} {title}" if country.adjectives else \
+            f"{title} of {country.name}"
+        actor = self._actors.get(_slug(name))
+        if actor is None:
+            actor = Actor(id=_slug(name), name=name, kind="organisation", country=code,
+                          gender=None, aliases=(), roles=())
+            self._actors[actor.id] = actor
+            self._institutions[(code, kind)] = actor.id
+        return actor
 
 
 def _query(spec: _Spec, country: str) -> RoleQuery:

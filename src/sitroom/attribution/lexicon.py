@@ -78,6 +78,8 @@ class Lexicon:
     cue_verbs: frozenset[str]
     """Every verb lemma that can be a cue."""
     media: frozenset[str]
+    visual: frozenset[str]
+    """Media that show rather than say ("the video showed"): ownerless, a view."""
     """Documents and media that report ("report", "video", "data"): a source, no actor."""
     non_speakers: frozenset[str]
     """Head nouns of things that say nothing ("dispute", "war")."""
@@ -158,6 +160,7 @@ def lexicon() -> Lexicon:
         | frozenset(nominal)
         | _words(verbs, "raising", where) | _words(verbs, "passive_unsourced", where),
         media=_words(speakers, "medium", "speakers.toml", key="nouns"),
+        visual=_words(speakers, "visual", "speakers.toml", key="nouns"),
         non_speakers=_words(speakers, "non_speaker", "speakers.toml", key="nouns"),
         bare_nouns=_words(speakers, "bare_noun", "speakers.toml", key="nouns"),
         fragments=_words(speakers, "fragment", "speakers.toml", key="words"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitroom.attribution.names import PAST_MARKERS
+from sitroom.attribution.ports import GazetteerLike
 from sitroom.attribution.registry import Entity
 
 Span = tuple[int, int]
@@ -65,8 +66,9 @@ class Quote:
     view: str | None = None
     """Why this attribution is a view and not a statement: "stance" (a stance, intention or
     attitude with no proposition: "welcomed the move", "hopes to win", "backed the bill"),
-    "topic" (what was spoken about: "talked about his work") or "unsourced" (no source
-    named: "X is expected to ..."); None for a statement."""
+    "topic" (what was spoken about: "talked about his work"), "unsourced" (no source
+    named: "X is expected to ...") or "evidence" (what a medium no one is named for
+    shows: "Graphic images from the scene show ..."); None for a statement."""
 
     def to_dict(self, ident: str, text: str) -> dict[str, Any]:
         s, e = self.span
@@ -234,6 +236,25 @@ def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]
     if mention & role or (not mention & roles and mention & titles):
         quote.speaker = Speaker(speaker.mention, person, "cataphora")
         person.mention(speaker.mention)
+
+
+def state_for_its_organ(quotes: list[Quote], gazetteer: GazetteerLike) -> None:
+    """A state speaking right after one of its institutions is that institution again:
+    "Britain's defence ministry said ... Britain further said ..." (the ministry), "Russia's
+    defence ministry said ... Russia also claimed ...". Only when the quote before, in the
+    same or the previous paragraph, is the institution's."""
+    for before, quote in zip(quotes, quotes[1:], strict=False):
+        speaker, organ = quote.speaker, before.speaker
+        if speaker is None or organ is None or speaker.entity is None or organ.entity is None:
+            continue
+        if speaker.entity.kind != "state" or organ.entity.kind != "organisation" or (
+                quote.paragraph - before.paragraph > 1):
+            continue
+        actor = gazetteer.get(organ.entity.id)
+        code = gazetteer.country(speaker.entity.name)
+        if actor is not None and code is not None and actor.country == code:
+            quote.speaker = Speaker(speaker.mention, organ.entity, "metonym")
+            organ.entity.mention(speaker.mention)
 
 
 def _same_gender(a: Entity, b: Entity) -> bool:

@@ -99,7 +99,7 @@ class Resolver:
                  or self._person(doc, start, end, named, pos)
                  or self._described_again(doc, start, end, pos)
                  or self._role(doc, start, end, pos)
-                 or self._possessed_institution(doc, start, end, named, pos)
+                 or self._possessed_institution(doc, start, end, pos)
                  or self._organisation(doc, start, end, named)
                  or self._definite(doc, start, end, pos)
                  or self._affiliation(doc, start, end, named))
@@ -367,18 +367,22 @@ class Resolver:
             return None
         return Resolution(self.registry.from_actor(actor), "organisation")
 
-    def _possessed_institution(self, doc: Any, start: int, end: int, named: list[Named],
+    def _possessed_institution(self, doc: Any, start: int, end: int,
                                pos: int) -> Resolution | None:
         """"its defence ministry" after a state: that state's institution ("North Macedonia
-        plans to donate tanks, its defence ministry said"). The state is a place that is a
-        subject before it in the sentence, else the last state a subject or speaker."""
+        plans to donate tanks, its defence ministry said"). The state is the first subject
+        of the sentence when that names a country, else the last state a subject or
+        speaker."""
         if end - start < 2 or doc[start].lower_ != "its":
             return None
         sent = doc[start].sent
-        places = [n for n in named if n.label == "GPE" and sent.start <= n.start
-                  and n.end <= start and doc[n.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        code = self.gazetteer.country(_text(doc, places[0].start, places[0].end)) \
-            if places else None
+        subjects = [t for t in doc[sent.start:start] if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.pos_ == "PROPN"]
+        code = None
+        if subjects:
+            head = subjects[0]
+            lo = min([head.i, *(c.i for c in head.children if c.dep_ == "compound")])
+            code = self.gazetteer.country(_text(doc, lo, head.i + 1))
         if code is None:
             owner = self.history.last(pos, kind="thing", gender=None, lex_gender=self._gender)
             if owner is None or owner.kind != "state":
