@@ -15,6 +15,7 @@ relay whose content is another speaker's statement ("According to TASS, X said
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from sitroom.attribution.names import PAST_MARKERS
@@ -243,7 +244,7 @@ def state_for_its_organ(quotes: list[Quote], gazetteer: GazetteerLike) -> None:
     "Britain's defence ministry said ... Britain further said ..." (the ministry), "Russia's
     defence ministry said ... Russia also claimed ...". Only when the quote before, in the
     same or the previous paragraph, is the institution's."""
-    for before, quote in zip(quotes, quotes[1:], strict=False):
+    for before, quote in pairwise(quotes):
         speaker, organ = quote.speaker, before.speaker
         if speaker is None or organ is None or speaker.entity is None or organ.entity is None:
             continue
