@@ -540,3 +540,36 @@ def test_a_circumstance_after_a_stance_is_the_writers() -> None:
                        "“playing with fire” over Taiwan.")
     assert speaker(only(quotes, "playing with fire")) == "Xi Jinping"
     assert only(quotes, "Russia supported")["text"] == "Russia supported China’s sovereignty"
+
+
+def test_attribution_closing_a_sentence_the_parse_got_wrong() -> None:
+    quotes = quotes_of(
+        "Russia was sending a large number of reserve troops to the city from other battle "
+        "zones, the governor of the Luhansk region said on Sunday.\n\n"
+        "Two commanders who defended the plant have been transferred to Russia for "
+        "investigation, Russia’s state news agency TASS reported.")
+    governor = only(quotes, "reserve troops")
+    assert governor["text"].startswith("Russia was sending")
+    assert governor["speaker"]["mention"] == "the governor of the Luhansk region"
+    assert speaker(only(quotes, "transferred to Russia")) == "TASS"
+
+
+def test_relayed_participles_are_the_quoted_speakers() -> None:
+    quotes = quotes_of(
+        "Several missiles hit a gasworks, the regional governor, Oleh Synehubov, said on "
+        "Saturday. Reuters reported him adding that other buildings had been damaged.\n\n"
+        "TASS cited Dmitry Peskov as saying the talks were over.\n\n"
+        "The mayor, Petra Novak, said the convoy should reach the city on Tuesday, adding that "
+        "200 more civilians were trapped.")
+    assert speaker(only(quotes, "other buildings")) == "Oleh Synehubov"
+    assert speaker(only(quotes, "talks were over")) == "Dmitry Peskov"
+    assert speaker(only(quotes, "civilians were trapped")) == "Petra Novak"
+
+
+def test_informing_and_charging_are_statements() -> None:
+    quotes = quotes_of("Uniper has informed customers that gas prices may rise.\n\n"
+                       "Prosecutors charged that the mayor had lied.\n\n"
+                       "He was charged with murder.")
+    assert only(quotes, "gas prices")["text"] == "gas prices may rise"
+    assert speaker(only(quotes, "had lied")) == "Prosecutors"
+    assert len(quotes) == 2

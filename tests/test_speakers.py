@@ -335,3 +335,24 @@ def test_a_state_right_after_its_institution_spoke_is_that_institution() -> None
     assert said(quotes, "separatists")["name"] == "UK Ministry of Defence"
     assert said(quotes, "separatists")["resolved_by"] == "metonym"
     assert said(quotes, "hit a depot")["name"] == "Russia"
+
+
+def test_it_said_after_the_content_names_the_company_in_it() -> None:
+    quotes, _ = run("Ruritania’s defence ministry said it was conducting an operational pause."
+                    "\n\nOne of Germany’s largest energy providers, Uniper, has used up a credit "
+                    "line, it said Monday.")
+    assert said(quotes, "credit line")["name"] == "Uniper"
+
+
+def test_unnamed_spokesperson_speaks_for_the_body_and_workplaces_stay_in_descriptions(
+) -> None:
+    quotes, _ = run("A spokesperson for Greenpeace said the government had done nothing.\n\n"
+                    "A source at one of the largest energy firms said the forecast was right.")
+    assert said(quotes, "done nothing")["name"] == "Greenpeace"
+    assert said(quotes, "forecast")["name"] == "source at one of the largest energy firms"
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent_of_its_speaker() -> None:
+    quotes, _ = run("“If Putin gets the impression that he can hurt the economy, he will,” he "
+                    "said.")
+    assert said(quotes, "impression")["name"] is None

@@ -247,6 +247,12 @@ def _relay(doc: Any, item: Found) -> bool:
     if cue.phrase:
         return cue.relay  # "according to X", not "X is confident that" nor "X's claim that"
     verb = doc[cue.verb]
+    if any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and c.i > verb.i and any(
+            g.dep_ == "nsubj" and g.i < c.i for g in c.children) for c in verb.children):
+        return True  # "Reuters reported him adding that ...": his statement, passed on
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children):
+        return True  # "TASS cited Peskov as saying ...": Peskov's statement
     return bool(verb.lemma_.lower() == "report" and cue.content is not None
                 and verb.idx >= cue.content[1])
 
@@ -311,9 +317,11 @@ def _hedges(doc: Any, cue: Cue, lex: Lexicon) -> list[str]:
 
 
 def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
-    """The subjects of a sentence's main verbs, outside quotations."""
+    """The subjects of a sentence's main verbs and of a content clause before its cue,
+    outside quotations: what a reader has met before "it said"."""
     root = sent.root
-    verbs = [root, *(t for t in root.children if t.dep_ == "conj")]
+    verbs = [root, *(t for t in root.children if t.dep_ == "conj"
+                     or (t.dep_ == "ccomp" and t.i < root.i))]  # "Uniper has used ..., it said"
     out = []
     for verb in verbs:
         for child in verb.children:
@@ -343,13 +351,17 @@ def _learn_names(resolver: Resolver, part: _Part, lex: Lexicon) -> None:
 
 
 def _note_entities(resolver: Resolver, part: _Part) -> None:
-    """Pass 2: note each named person, and each organisation and state the gazetteer knows."""
+    """Pass 2: note each named person, and each organisation and state the gazetteer knows.
+    A person named inside a quotation is no antecedent for a later pronoun with no subject
+    before it ("“If Putin gets the impression ...,” he said" is not Putin's)."""
     doc = part.par.doc
     base = part.par.start
     for named in part.named:
         if named.label == "PERSON":
+            idx = doc[named.start].idx
+            quoted = any(s.inner_start <= idx < s.inner_end for s in part.segments)
             resolver.resolve(doc, named.start, named.end, part.named, base, speaker=False,
-                             salient=False)
+                             salient=False, antecedent=not quoted)
             continue
         actor = resolver.gazetteer.by_name(doc[named.start:named.end].text)
         if actor is not None:

@@ -75,7 +75,8 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dobj" and any(
             g.dep_ == "prep" and g.lower_ in nominal for g in c.children)]
     if not heads and lemma in lex.speech:
-        heads = _clause_of_the_medium(verb) or _misparsed_clause(verb)
+        heads = _clause_of_the_medium(verb) or _complement_read_as_relative(verb) or \
+            _misparsed_clause(verb)
     naming = not heads and lemma in lex.predicative
     if naming:
         heads = _predicative(verb)
@@ -96,9 +97,11 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
             h.dep_ in ("pobj", "pcomp", "dobj") for h in heads):
         last = max(t.i for t in tokens)  # "called for the conflict to be resolved"
         other = {t.i for c in verb.children if c.i > last and (c.dep_ in ("conj", "cc") or (
-            c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children)))
-                 for t in c.subtree}  # "accused X of Y | and called on Z to ...", "backed
-        # X | after Y warned ...": a second statement, or the writer's circumstance
+            c.dep_ == "advcl" and (any(g.dep_ == "mark" for g in c.children) or (
+                verb_lemma(c, lex.cue_verbs) in lex.speech))))
+                 for t in c.subtree}  # "accused X of Y | and called on Z to ...", "| charging
+        # that ...", "backed X | after Y warned ...": a second statement, or the writer's
+        # circumstance
         under = {t.i for t in verb.subtree}
         doc = verb.doc
         k = last + 1
@@ -129,6 +132,16 @@ def _clause_of_the_medium(verb: Token) -> list[Token]:
             for noun in prep.children if noun.dep_ == "pobj"
             for clause in noun.children if clause.dep_ in ("acl", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)]
+
+
+def _complement_read_as_relative(verb: Token) -> list[Token]:
+    """"informed customers that gas prices may rise": the parse hung the reported clause
+    on the addressee as a relative clause, but its "that" is a conjunction (a mark), not
+    a relative pronoun, so the clause is the verb's content."""
+    return [clause for obj in verb.children if obj.dep_ == "dobj" and obj.i > verb.i
+            for clause in obj.children if clause.dep_ == "relcl" and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i < clause.i
+                for g in clause.children)]
 
 
 #: Tags of a finite verb: a clause has one, a noun phrase object does not.

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sitroom.attribution.content import char_span, content_tokens, result_infinitive
+from sitroom.attribution.content import FINITE, char_span, content_tokens, result_infinitive
 from sitroom.attribution.lexicon import Lexicon, verb_lemma
 from sitroom.attribution.marks import Segment
 from sitroom.attribution.sources import (
@@ -174,10 +174,14 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
     if lemma in lex.passive_unsourced and _agentless_passive(verb) and not _reports_under(
             verb, lex):
         return _unsourced_cue(verb)
-    speaker_head = source_of(verb, lex)
-    if speaker_head is not None and speaker_head.i in quoted:
-        speaker_head = _quoting_source(verb, lex, quoted)
-    content = content_tokens(verb, lemma, lex)
+    tail = _closing_attribution(verb, lemma, lex, quoted)
+    if tail is not None:  # "Russia was sending troops ..., the governor said on Sunday."
+        speaker_head, content = tail
+    else:
+        speaker_head = source_of(verb, lex)
+        if speaker_head is not None and speaker_head.i in quoted:
+            speaker_head = _quoting_source(verb, lex, quoted)
+        content = content_tokens(verb, lemma, lex)
     span = char_span(verb.doc, content) if content else None
     if speaker_head is None and span is None:
         return None
@@ -190,6 +194,40 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
         shared=speaker_head is not None and not own_source(verb, speaker_head),
         relative=_relative_subject(verb, speaker_head),
     )
+
+
+def _closing_attribution(verb: Token, lemma: str, lex: Lexicon, quoted: set[int]
+                         ) -> tuple[Token, list[Token]] | None:
+    """Source and content of an attribution that closes its sentence after a comma, read
+    from the words where the parse went wrong: "Russia was sending troops ..., the
+    governor of Ukraine's Luhansk region said on Sunday." (with "said" parsed as a
+    conjunct), "..., Russia's state news agency TASS reported." (a relative clause).
+
+    Taken when a verb of saying that is not the sentence's root comes after the
+    sentence's last comma, only a noun phrase stands between the comma and the verb
+    (no "and"), no verb or object follows it (only "on Sunday", "in a statement"),
+    and the words before the comma hold a finite verb.
+    """
+    if lemma not in lex.speech or verb.dep_ == "ROOT" or verb.i in quoted:
+        return None
+    doc, sent = verb.doc, verb.sent
+    commas = [t.i for t in doc[sent.start:verb.i] if t.text == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    phrase = [t for t in doc[comma + 1:verb.i] if not (t.dep_ == "aux" and t.head.i == verb.i)]
+    if not phrase or any(t.pos_ in ("VERB", "AUX", "CCONJ") or t.i in quoted
+                         for t in phrase) or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None  # not "..., and the ministry said nothing"
+    if any(t.pos_ in ("VERB", "AUX") or t.text == "," or (t.head.i == verb.i and t.dep_ in (
+            "dobj", "ccomp", "xcomp", "attr", "dative")) for t in doc[verb.i + 1:sent.end]):
+        return None
+    content = [t for t in doc[sent.start:comma] if not t.is_space]
+    if not any(t.tag_ in FINITE for t in content):
+        return None
+    words = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in words]
+    return heads[-1], content
 
 
 def _attempted_act(verb: Token, lex: Lexicon) -> bool:

@@ -121,6 +121,7 @@ def appositive_people(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]
     nouns in apposition to a role noun, either way round ("Olaf Scholz, the
     German chancellor"), is a person's name.
     """
+    named = _organisations_in_apposition(doc, named, lex)
     found: list[Named] = []
     for tok in doc:
         if tok.pos_ != "PROPN":
@@ -150,6 +151,23 @@ def appositive_people(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]
         return named
     kept = [n for n in named if not any(f.start < n.end and n.start < f.end for f in found)]
     return sorted(kept + found, key=lambda n: n.start)
+
+
+def _organisations_in_apposition(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]:
+    """One-word "people" in apposition to an organisation noun made organisations: "One of
+    Germany's largest energy providers, Uniper," (the tagger's PERSON)."""
+    out = []
+    for n in named:
+        tok = doc[n.start]
+        if n.label == "PERSON" and n.end - n.start == 1 and tok.dep_ == "appos":
+            head = tok.head
+            if head.lower_ in ("one", "some") or head.pos_ == "NUM":  # "One of the providers"
+                head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj"), head)
+            if head.pos_ == "NOUN" and head.lemma_.lower() in lex.generic_nouns:
+                n = Named("ORG", n.start, n.end)
+        out.append(n)
+    return out
 
 
 #: Honorifics that always stand before a person's surname.

@@ -30,7 +30,7 @@ from sitroom.attribution.mentions import PERSONAL_HONORIFICS, Named, with_titles
 from sitroom.attribution.names import RoleKey, person_name, plain, role_key
 from sitroom.attribution.ports import ActorLike, GazetteerLike
 from sitroom.attribution.registry import Entity, Registry
-from sitroom.attribution.sources import noun_phrase, organisation_name
+from sitroom.attribution.sources import SPOKESPEOPLE, noun_phrase, organisation_name
 
 #: Pronouns that can name a source: the kind of actor they point to and its gender.
 PRONOUNS: dict[str, tuple[str, str | None]] = {
@@ -39,6 +39,8 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     # possessors of a view ("his aim to ...", "its claim that ...")
     "his": ("person", "m"), "her": ("person", "f"), "its": ("thing", None),
     "their": ("plural", None), "my": ("author", None), "our": ("author", None),
+    # the subject of a participle after a verb of reporting ("Reuters reported him adding")
+    "him": ("person", "m"), "them": ("plural", None),
 }
 #: Determiners and quantifiers that make a description indefinite: no unique holder.
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three",
@@ -83,13 +85,15 @@ class Resolver:
     # --- mentions ---------------------------------------------------------------------
 
     def resolve(self, doc: Any, start: int, end: int, named: list[Named], base: int, *,
-                speaker: bool, group: bool = True, salient: bool = True) -> Resolution:
+                speaker: bool, group: bool = True, salient: bool = True,
+                antecedent: bool = True) -> Resolution:
         """Resolve tokens ``start:end`` of a paragraph ``doc`` that starts at ``base``.
 
         With ``speaker`` False (a sentence's subject, read only for salience),
         nothing new is created for a description or an unknown organisation.
         With ``salient`` False (a name noted wherever it stands, maybe as an
-        object), the mention does not count for pronouns.
+        object), the mention counts for pronouns only as a last resort, and with
+        ``antecedent`` False (a name inside a quotation) not at all.
         """
         pos = base + doc[start].idx
         span = (pos, base + doc[end - 1].idx + len(doc[end - 1].text))
@@ -116,7 +120,7 @@ class Resolver:
                 found.entity.mention(span)
             if salient:
                 self.history.add(pos, found.entity)
-            elif found.how != "description":
+            elif found.how != "description" and antecedent:
                 self.seen.add(pos, found.entity)
         return found
 
@@ -410,14 +414,16 @@ class Resolver:
                      named: list[Named]) -> Resolution | None:
         """"researchers at the security firm SentinelOne", "analysts at Rusi": people
         described only by the organisation they speak "at" or "with" are that organisation
-        (a place is none; "from" names where people come from: "refugees from Mariupol")."""
+        (a place is none; "from" names where people come from: "refugees from Mariupol");
+        so is "a spokesperson for Greenpeace", an unnamed spokesperson "for" a named body."""
         root = doc[start:end].root
-        if root.tag_ != "NNS" or not (root.lemma_.lower() in self.lex.people
-                                      or self._is_role_word(root)):
+        spokes = root.lemma_.lower() in SPOKESPEOPLE
+        if not spokes and (root.tag_ != "NNS" or not (root.lemma_.lower() in self.lex.people
+                                                      or self._is_role_word(root))):
             return None
         for prep in root.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "with") or \
-                    not start <= prep.i < end:
+            if prep.dep_ != "prep" or prep.lower_ not in (("for",) if spokes else (
+                    "at", "with")) or not start <= prep.i < end:
                 continue
             for obj in prep.children:
                 name = organisation_name(obj) if obj.dep_ == "pobj" else None

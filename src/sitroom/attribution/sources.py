@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitroom.attribution.lexicon import Lexicon
+from sitroom.attribution.lexicon import Lexicon, verb_lemma
 
 Token = Any  # spacy.tokens.Token: spaCy ships no type information
 
@@ -61,7 +61,21 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
             current = reporting if reporting is not None else head
             continue
         if dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            quoted = next((c for c in head.head.children if c.dep_ == "dobj"
+                           and c.i < head.i), None)
+            if quoted is not None and head.lower_ == "as":
+                return quoted  # "Reuters quoted the mayor as saying": the mayor's words
             current = head.head  # "was quoted as saying"
+            continue
+        if dep == "xcomp" and head.pos_ == "VERB" and current.i == verb.i:
+            controller = next((c for c in head.children if c.dep_ == "dobj"
+                               and head.i < c.i < current.i), None)
+            if controller is not None and controller.pos_ in ("NOUN", "PROPN"):
+                return controller  # "prompting military analysts to suggest that ..."
+        if dep == "advcl" and current.tag_ == "VBG" and head.dep_ == "ccomp" and (
+                verb_lemma(current, lex.cue_verbs) in lex.speech) and (
+                verb_lemma(head.head, lex.cue_verbs) in lex.speech):
+            current = head.head  # "said the column should reach X on Tuesday, | adding that"
             continue
         if dep in ("advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             current = head  # "issued a warning, saying ...", "went on to say"
@@ -265,6 +279,21 @@ def _affiliation(prep: Token) -> bool:
                for obj in prep.children)
 
 
+#: Nouns of people who speak for a body: "a spokesperson for Greenpeace" is Greenpeace.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative",
+                          "mouthpiece"})
+
+
+def _workplace(prep: Token) -> bool:
+    """"a source at one of the UK's largest energy firms", "an official at the ministry":
+    where a described person works belongs to the description; a place does not ("a
+    resident at Kharkiv" is a resident)."""
+    if prep.lower_ != "at" or prep.head.tag_ != "NN":
+        return False  # plurals keep "at" for a named organisation only (``_affiliation``)
+    return any(obj.dep_ == "pobj" and obj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+               for obj in prep.children)
+
+
 #: Entity types of a proper name that is no organisation ("residents at Kharkiv" is a place).
 _NOT_ORGANISATIONS = frozenset({"GPE", "LOC", "NORP", "FAC", "PERSON", "DATE", "TIME"})
 
@@ -284,5 +313,6 @@ def _keeps(child: Token) -> bool:
     if child.dep_ == "prep":
         return bool(child.lower_ == "of" or (child.lower_ == "to" and
                                              child.head.lemma_.lower() in _ROLE_TO)
-                    or _affiliation(child))
+                    or _affiliation(child) or _workplace(child)
+                    or (child.lower_ == "for" and child.head.lemma_.lower() in SPOKESPEOPLE))
     return child.dep_ == "cc" and any(s.dep_ == "conj" for s in child.head.children)

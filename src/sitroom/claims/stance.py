@@ -102,7 +102,7 @@ def read(statement: Statement, topic: Topic, lex: ClaimLexicon) -> Reading:
         | (everywhere if cue == "denial" else frozenset()),
         confirm=clauses(lex.confirm, negation=False)
         | (everywhere if cue == "confirm" else frozenset()),
-        names_claim=any(t.lemma_.lower() in lex.claim_nouns for t in piece.tokens))
+        names_claim=any(t.lemma_.lower() in lex.claim_nouns for t in _in_context(statement)))
 
 
 def _denies_something(token: Any, lex: ClaimLexicon) -> bool:
@@ -246,7 +246,19 @@ def _names_claimant(claim: Reading, other: Reading) -> bool:
     if actor is None or not actor.get("name"):
         return False
     name = {w.lower() for w in str(actor["name"]).split() if len(w) > 2}
-    return any(t.lower_ in name for t in other.statement.piece.tokens)
+    return any(t.lower_ in name for t in _in_context(other.statement))
+
+
+def _in_context(statement: Statement) -> list[Any]:
+    """The statement's tokens, with the clause its cue hangs on when the cue is a
+    participle: "condemned Amnesty over the report, | saying it drew a false
+    equivalence" speaks of Amnesty's report."""
+    tokens = list(statement.piece.tokens)
+    cue = statement.cue
+    if cue is not None and cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        own = {t.i for t in cue.subtree}
+        tokens.extend(t for t in cue.head.subtree if t.i not in own)
+    return tokens
 
 
 def _near(claim: Reading, other: Reading) -> bool:
