@@ -250,3 +250,14 @@ def test_one_person_killed_is_a_figure_and_three_officials_speaking_is_not() -> 
                       "market.\n\nThree US officials told Reuters the talks had stalled.\n")
     figures = [(f["value"], f["measure"]) for f in record["figures"]]
     assert figures == [(1, "killed")]
+
+
+def test_a_described_speaker_is_a_described_source() -> None:
+    record = _analyse("Shelling continues in the east\n\n5 March 2022, 10:00\n\n"
+                      "The regional military administration said 14 civilians were killed "
+                      "overnight.\n\nOfficials said 30 people were wounded.\n")
+    killed = _figure(record, "14 civilians")
+    assert killed["source_kind"] == "described"
+    assert killed["source"]["name"] == "regional military administration"
+    wounded = _figure(record, "30 people")
+    assert wounded["source"] is None and wounded["source_kind"] == "unnamed"

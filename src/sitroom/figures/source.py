@@ -1,8 +1,9 @@
 """Who gives a figure, and whether it is an estimate.
 
 In order: a quote that covers the figure gives its speaker (``speaker``; a
-speaker that is only described, "officials said", or unresolved leaves the
-source ``unnamed``); "according to X" in the
+speaker that is only described keeps that description as its source,
+``described``, when it says more than one word ("the local governor said",
+not "officials said"); an unresolved one leaves the source ``unnamed``); "according to X" in the
 same sentence gives the actor X names (``attributed``); a passive or unnamed
 source in the sentence ("it is believed", "officials said") leaves it
 ``unnamed`` with no source; otherwise the outlet speaks (``outlet``).
@@ -20,10 +21,14 @@ from sitroom.figures.lexicon import FigureLexicon, find_phrase, starts_with
 SPEAKER = "speaker"
 ATTRIBUTED = "attributed"
 UNNAMED = "unnamed"
+DESCRIBED = "described"
 OUTLET = "outlet"
 #: How attribution resolved a speaker it could not name: "officials said" is
 #: ``description``, a source that is described, not named.
 _NO_NAME = frozenset({"description"})
+#: Words a description needs to tell a source apart: "the local governor" does,
+#: "officials" does not.
+MIN_DESCRIPTION_WORDS = 2
 #: The most words read after "according to" for the name of a source.
 MAX_SOURCE_WORDS = 8
 #: Tokens that end the name of a source: "according to the UN, which ...".
@@ -45,8 +50,12 @@ def attribute(ctx: ArticleContext, span: tuple[int, int], par: Any, sent: Any,
     quote = ctx.quote_at(*span)
     if quote is not None:
         speaker = ctx.speaker_at(*span)
-        if speaker is None or (quote.get("speaker") or {}).get("resolved_by") in _NO_NAME:
+        if speaker is None:
             return Attribution(None, UNNAMED, quote.get("id"))
+        if (quote.get("speaker") or {}).get("resolved_by") in _NO_NAME:
+            if len(str(speaker.get("name") or "").split()) < MIN_DESCRIPTION_WORDS:
+                return Attribution(None, UNNAMED, quote.get("id"))  # "officials said"
+            return Attribution(speaker, DESCRIBED, quote.get("id"))
         return Attribution(speaker, SPEAKER, quote.get("id"))
     words = [t.lower_ for t in sent]
     according = _according(ctx, par, sent, words, lex)
