@@ -217,7 +217,7 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          and item.via == "cue",
                          stance=item.via == "cue" and item.cue is not None
                          and not item.cue.phrase and _stance(doc[item.cue.verb], lex),
-                         relay=_relay(doc, item), view=view))
+                         relay=_relay(doc, item, lex), view=view))
     return out
 
 
@@ -239,7 +239,7 @@ def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
     return found.entity, found.how
 
 
-def _relay(doc: Any, item: Found) -> bool:
+def _relay(doc: Any, item: Found, lex: Lexicon) -> bool:
     """True for a cue that passes a report on (see ``Quote.relay``)."""
     cue = item.cue
     if cue is None or item.via != "cue":
@@ -247,14 +247,22 @@ def _relay(doc: Any, item: Found) -> bool:
     if cue.phrase:
         return cue.relay  # "according to X", not "X is confident that" nor "X's claim that"
     verb = doc[cue.verb]
-    if any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and c.i > verb.i and any(
-            g.dep_ == "nsubj" and g.i < c.i for g in c.children) for c in verb.children):
+    if any(_reported_participle(c, lex) for c in verb.children if c.i > verb.i):
         return True  # "Reuters reported him adding that ...": his statement, passed on
     if any(c.dep_ == "prep" and c.lower_ == "as" and any(
             g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children):
         return True  # "TASS cited Peskov as saying ...": Peskov's statement
     return bool(verb.lemma_.lower() == "report" and cue.content is not None
                 and verb.idx >= cue.content[1])
+
+
+def _reported_participle(clause: Any, lex: Lexicon) -> bool:
+    """"him adding that ..." under "Reuters reported": a participle of saying with its own
+    subject and no auxiliary ("were threatening" is a finite clause, no relay)."""
+    return bool(clause.dep_ in ("ccomp", "xcomp") and clause.tag_ == "VBG"
+                and verb_lemma(clause, lex.cue_verbs) in lex.speech
+                and not any(g.dep_ in ("aux", "auxpass") for g in clause.children)
+                and any(g.dep_ == "nsubj" and g.i < clause.i for g in clause.children))
 
 
 def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:

@@ -75,8 +75,9 @@ def content_tokens(verb: Token, lemma: str, lex: Lexicon) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dobj" and any(
             g.dep_ == "prep" and g.lower_ in nominal for g in c.children)]
     if not heads and lemma in lex.speech:
-        heads = _clause_of_the_medium(verb) or _complement_read_as_relative(verb) or \
-            _misparsed_clause(verb)
+        heads = _clause_of_the_medium(verb) or _complement_read_as_relative(verb) or [
+            h for h in _misparsed_clause(verb) if h.lemma_.lower() not in lex.media]
+        # "posted a statement saying ...": the statement is no clause; it speaks itself
     naming = not heads and lemma in lex.predicative
     if naming:
         heads = _predicative(verb)

@@ -172,14 +172,29 @@ def _adjoins(head: Token, hi: int, sibling: Token) -> bool:
     return len(gap) <= 1 and all(doc[k].head.i == head.i or doc[k].pos_ == "ADV" for k in gap)
 
 
+#: Verbs whose subject owns the document it puts out ("the ministry released a video").
+_PUBLISHING = frozenset({"publish", "release", "issue", "post", "put", "share", "circulate",
+                         "distribute", "air", "broadcast"})
+
+
 def owner_of(noun: Token) -> Token | None:
     """Whose a document, statement or view is: its "by" agent ("the announcement by X",
     "a tweet by the Ministry of Defence"), else its possessor unless that is a time
-    ("Check Point's report", not "this week's announcement")."""
-    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                 for g in c.children if g.dep_ == "pobj"), None) or next(
+    ("Check Point's report", not "this week's announcement"), else who put it out ("the
+    Global Times has published a number of articles accusing ...")."""
+    agent = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"), None) or next(
         (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
         None)
+    if agent is not None:
+        return agent
+    publisher = noun
+    while publisher.dep_ == "pobj" and publisher.head.dep_ == "prep" and \
+            publisher.head.lower_ == "of":
+        publisher = publisher.head.head  # "a number | of articles"
+    if publisher.dep_ == "dobj" and publisher.head.lemma_.lower() in _PUBLISHING:
+        return subject_of(publisher.head)
+    return None
 
 
 def has_subject(verb: Token) -> bool:
@@ -187,12 +202,16 @@ def has_subject(verb: Token) -> bool:
 
 
 def _actor_before(verb: Token, lex: Lexicon, *, comma: bool = True) -> Token | None:
-    """An actor's name right before the verb (over adverbs and one comma), or None."""
+    """An actor's name right before the verb (over adverbs and one comma; before the
+    comma, the name an apposition closed by it belongs to), or None."""
     doc = verb.doc
     j = verb.i - 1
     while j >= 0 and doc[j].dep_ in ("advmod", "aux", "neg") and doc[j].head.i == verb.i:
         j -= 1
     if comma and j >= 0 and doc[j].text == ",":
+        anchor = doc[j].head  # the comma closing an apposition hangs on the name it follows
+        if anchor.i < j and anchor.pos_ == "PROPN" and _names_actor(anchor, lex):
+            return anchor  # "Jan Egeland, the head of the agency, which ... Sievierodonetsk,"
         j -= 1
     if j >= 0 and _names_actor(doc[j], lex):
         return doc[j]
@@ -208,7 +227,7 @@ def _names_actor(tok: Token, lex: Lexicon) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, or its passive agent; None for expletive "it"/"there"."""
-    passive = False
+    passive = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "troops, described by X as ..."
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             if child.dep_ == "nsubj" and child.lower_ in RELATIVE and verb.dep_ == "relcl":
