@@ -573,3 +573,46 @@ def test_informing_and_charging_are_statements() -> None:
     assert only(quotes, "gas prices")["text"] == "gas prices may rise"
     assert speaker(only(quotes, "had lied")) == "Prosecutors"
     assert len(quotes) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine says Russian forces are shelling the plant, a claim Moscow denies.",
+    "The court jailed him for ten years, a sentence his lawyers condemned.",
+    "Police have charged a man who was arrested at the scene.",
+    "The retailer posted a loss that has alarmed investors.",
+    "The council will notify residents who have been affected.",
+])
+def test_no_statement_from_a_relative_clause_or_an_object(sentence: str) -> None:
+    quotes = quotes_of(sentence)
+    assert not any(q["speaker"] and q["speaker"]["mention"] in (
+        "Moscow", "his lawyers", "Police", "The retailer", "The council") for q in quotes), quotes
+
+
+def test_saying_after_a_reported_clause_stays_its_subjects() -> None:
+    quotes = quotes_of("Kyiv said Moscow had rejected the proposal, saying it was a trick.")
+    assert speaker(only(quotes, "a trick")) == "Russia"
+
+
+def test_signature_dashes_that_credit_no_person() -> None:
+    quotes = quotes_of("The minister said the border would stay open. “We will not stand by.” "
+                       "— AFP\n\n"
+                       "Protesters chanted “Stop the war.” — Amnesty International, which "
+                       "monitored the march, counted 5,000.\n\n"
+                       "“We are tired.” — Kharkiv, March 2022")
+    mentions = {q["speaker"]["mention"] for q in quotes if q["speaker"]}
+    assert not mentions & {"AFP", "Amnesty International", "Kharkiv"}
+    assert only(quotes, "stand by")["speaker"]["mention"] == "The minister"
+
+
+def test_a_finding_by_purpose_and_a_portrayal_tried_are_kept() -> None:
+    quotes = quotes_of("Scientists used satellite data to discover that the glacier was "
+                       "melting.")
+    assert only(quotes, "glacier was melting")["speaker"]["mention"] == "Scientists"
+    # what something is portrayed as is a statement, tried or not
+    assert speaker(only(quotes_of("Russia has tried to portray the war as a defensive "
+                                  "operation."), "defensive operation")) == "Russia"
+
+
+def test_visual_evidence_with_a_noun_phrase_content_is_evidence() -> None:
+    text = "Graphic images from the scene show bodies lying in the street."
+    assert [v["view"] for v in views_of(text)] == ["evidence"]

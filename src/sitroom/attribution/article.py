@@ -128,7 +128,7 @@ def attribute(article: Article, *, outlet: str | None = None,
         quotes.extend(_read(resolver, part, found, last, lex))
     text = article.text
     kept = drop_nested(quotes)
-    link_introductions(kept, text, lex.roles, lex.rank_titles)
+    link_introductions(kept, text, lex.roles)
     state_for_its_organ(kept, gaz)
     statements = [q for q in kept if q.view is None]
     views = [q for q in kept if q.view is not None]
@@ -148,16 +148,18 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
     for sent in doc.sents:
         for subject in _subjects(sent, part.segments):
             events.append((subject.idx, 0, subject))
+        for subject in _content_subjects(sent, part.segments):
+            events.append((subject.idx, 2, subject))
     for k, item in enumerate(found):
         if item.cue is not None and item.cue.speaker is not None and item.via != "paragraph":
             events.append((doc[item.cue.speaker[0]].idx, 1, k))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=lambda e: (e[0], e[1] == 1))
     speakers: list[Speaker | None] = [None] * len(found)
     ownerless: set[int] = set()  # "Graphic images from the scene show ...": no one's words
     for _, what, payload in events:
-        if what == 0:
+        if what in (0, 2):
             lo, hi = noun_phrase(payload)
-            resolver.resolve(doc, lo, hi, part.named, base, speaker=False)
+            resolver.resolve(doc, lo, hi, part.named, base, speaker=False, salient=what == 0)
             continue
         cue = found[payload].cue
         assert cue is not None and cue.speaker is not None
@@ -206,8 +208,8 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         speakers[k] = speaker
         hedges = _hedges(doc, item.cue, lex) if item.cue is not None else []
         view = _view(doc, item, lex)
-        if view is None and k in ownerless and item.cue is not None and verb_lemma(
-                doc[item.cue.verb], lex.cue_verbs) not in lex.speech:
+        if view in (None, "stance") and k in ownerless and item.cue is not None and \
+                verb_lemma(doc[item.cue.verb], lex.cue_verbs) not in lex.speech:
             view = "evidence"  # "the video showed", "images show": what a medium shows
         parts = [(base + g.inner_start, base + g.inner_end) for g in item.segments]
         out.append(Quote(kind=item.kind, span=(base + item.start, base + item.end),
@@ -325,11 +327,9 @@ def _hedges(doc: Any, cue: Cue, lex: Lexicon) -> list[str]:
 
 
 def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
-    """The subjects of a sentence's main verbs and of a content clause before its cue,
-    outside quotations: what a reader has met before "it said"."""
+    """The subjects of a sentence's main verbs, outside quotations."""
     root = sent.root
-    verbs = [root, *(t for t in root.children if t.dep_ == "conj"
-                     or (t.dep_ == "ccomp" and t.i < root.i))]  # "Uniper has used ..., it said"
+    verbs = [root, *(t for t in root.children if t.dep_ == "conj")]
     out = []
     for verb in verbs:
         for child in verb.children:
@@ -337,6 +337,16 @@ def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
                     s.inner_start <= child.idx < s.inner_end for s in segments):
                 out.append(child)
     return out
+
+
+def _content_subjects(sent: Any, segments: list[Segment]) -> list[Any]:
+    """The subjects of a content clause before its cue ("One of Germany's largest energy
+    providers, Uniper, has used up a credit line, it said"), outside quotations: a
+    pronoun after them takes them up only when nothing else fits."""
+    root = sent.root
+    return [child for clause in root.children if clause.dep_ == "ccomp" and clause.i < root.i
+            for child in clause.children if child.dep_ == "nsubj" and not any(
+                s.inner_start <= child.idx < s.inner_end for s in segments)]
 
 
 def _learn_names(resolver: Resolver, part: _Part, lex: Lexicon) -> None:

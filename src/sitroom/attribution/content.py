@@ -156,10 +156,24 @@ def _misparsed_clause(verb: Token) -> list[Token]:
     "said a prayer" and "told reporters" hold none."""
     for child in verb.children:
         if child.left_edge.i == verb.i + 1 and child.dep_ in ("dobj", "xcomp") and any(
-                t.tag_ in FINITE and not _relative_clause(t) for t in child.subtree):
+                t.tag_ in FINITE and not _in_relative_clause(t, child) for t in child.subtree
+        ) and not any(t.tag_ in ("WDT", "WP") for t in child.subtree):  # "a man who was ..."
             return [child, *(c for c in verb.children if c.i > child.i and c.dep_ not in (
                 "punct", "cc", "conj"))]
     return []
+
+
+def _in_relative_clause(tok: Token, top: Token) -> bool:
+    """True when a token sits in a relative clause below ``top``: "charged a man who | was
+    arrested", "posted a loss that | has alarmed investors" (an auxiliary included)."""
+    node = tok
+    while node.i != top.i:
+        if _relative_clause(node):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _relative_clause(verb: Token) -> bool:
@@ -277,11 +291,11 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
 
 
 def result_infinitive(verb: Token, lemma: str, lex: Lexicon) -> bool:
-    """True for an infinitive that tells what happened next, under a verb that reports
-    nothing: "returned home to find a rocket had hit", "woke up to discover"."""
+    """True for an infinitive that tells what happened next, after a verb of coming and
+    going: "returned home to find a rocket had hit", "woke up to discover"."""
     return lemma in lex.result_infinitive and verb.dep_ in ("advcl", "xcomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
-        verb_lemma(verb.head, lex.cue_verbs) not in lex.cue_verbs)
+        verb.head.lemma_.lower() in lex.result_heads)
 
 
 def _takes_content(verb: Token, lex: Lexicon) -> bool:
@@ -346,8 +360,10 @@ def _inverted_conjunct(verb: Token, head: Token, left: int, right: int,
                        speech: frozenset[str]) -> bool:
     """A cue clause after its content that the parse joined to the content's verb as a
     conjunct: "Russia has been forced to merge units, the UK's Ministry of Defence has
-    said in its latest report." Taken when a comma, not "and" or "but", sets the clause
-    off, it has its own subject and it ends the sentence."""
+    said in its latest report released on Saturday." Taken when a comma, not "and" or
+    "but", sets the clause off, it has its own subject and it ends the sentence. (The
+    surface rule ``cues._closing_attribution`` reads such clauses first when only
+    adverbials follow the verb; this one keeps those with a participle after it.)"""
     doc = verb.doc
     if verb.dep_ != "conj" or head.i > verb.i or head.pos_ not in ("VERB", "AUX") or (
             verb.lemma_.lower() not in speech):

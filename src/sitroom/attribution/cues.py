@@ -206,7 +206,9 @@ def _closing_attribution(verb: Token, lemma: str, lex: Lexicon, quoted: set[int]
     Taken when a verb of saying that is not the sentence's root comes after the
     sentence's last comma, only a noun phrase stands between the comma and the verb
     (no "and"), no verb or object follows it (only "on Sunday", "in a statement"),
-    and the words before the comma hold a finite verb.
+    and the words before the comma hold a finite verb. A verb in a relative clause on
+    a noun of that phrase counts only when the noun can name a source: "..., a claim
+    Moscow denies" is no statement of Moscow's.
     """
     if lemma not in lex.speech or verb.dep_ == "ROOT" or verb.i in quoted:
         return None
@@ -226,8 +228,19 @@ def _closing_attribution(verb: Token, lemma: str, lex: Lexicon, quoted: set[int]
     if not any(t.tag_ in FINITE for t in content):
         return None
     words = {t.i for t in phrase}
+    if verb.dep_ in ("relcl", "acl") and verb.head.i in words and not _names_a_source(
+            verb.head, lex):
+        return None  # "..., a claim Moscow denies", "..., a war the UN has condemned"
     heads = [t for t in phrase if t.head.i not in words]
     return heads[-1], content
+
+
+def _names_a_source(noun: Token, lex: Lexicon) -> bool:
+    """True for a noun that can name who speaks: a name, a person, a role or a body
+    ("Russia's state news agency TASS reported"), not a claim or a deed."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "PROPN" or lemma in lex.people or lemma in lex.roles or (
+        lemma in lex.generic_nouns)
 
 
 def _attempted_act(verb: Token, lex: Lexicon) -> bool:
@@ -237,7 +250,8 @@ def _attempted_act(verb: Token, lex: Lexicon) -> bool:
     return verb.dep_ == "xcomp" and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
         verb.head.lemma_.lower() in lex.attempt) and not any(
-        c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in verb.children)  # "tried to portray the war as ..." is a view
 
 
 def _quoting_source(verb: Token, lex: Lexicon, quoted: set[int]) -> Token | None:

@@ -960,8 +960,9 @@ class Gazetteer:
     def _generic_institution(self, code: str, kind: str) -> Actor | None:
         """A country's institution that no actor file describes, named from
         [institution_names]: "North Macedonian Ministry of Defence" (its first adjective),
-        or "Ministry of Defence of Palau" for a country listed with none. Made once and
-        kept, so that every mention gets the same id."""
+        or "Ministry of Defence of Palau" for a country listed with none. Made on the
+        first lookup and kept in the gazetteer, so that every mention in every article
+        gets the same id; at most one per country and kind."""
         country = self._countries.get(code)
         title = self._institution_names.get(kind)
         if country is None or title is None or code == "EU":

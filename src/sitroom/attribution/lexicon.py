@@ -28,11 +28,13 @@ class Lexicon:
     thought: frozenset[str]
     infinitive: frozenset[str]
     gerund: frozenset[str]
+    """Verbs whose content may be a gerund clause: "denied killing civilians"."""
     result_infinitive: frozenset[str]
+    """Verbs that are no cue as an infinitive of result: "returned home to find ..."."""
+    result_heads: frozenset[str]
+    """Verbs of coming and going that such an infinitive follows ("returned", "woke up")."""
     attempt: frozenset[str]
     """Verbs of trying: "attempting to repeat the Holodomor" is a deed, not a statement."""
-    """Verbs that are no cue as an infinitive of result: "returned home to find ..."."""
-    """Verbs whose content may be a gerund clause: "denied killing civilians"."""
     nominal: dict[str, frozenset[str]]
     """Verb lemma -> prepositions whose object is content ("" is the direct object)."""
     nominal_keeps_object: frozenset[str]
@@ -40,17 +42,17 @@ class Lexicon:
     """Verbs whose content is only what [nominal] lists: "saw him as a threat" is a view,
     "see what happens" and "saw the crowd" are not."""
     passive_speech: frozenset[str]
+    """Passives whose subject is the source of the verb under them ("was quoted as saying")."""
     clause_not_reported: frozenset[str]
     """Verbs whose "that" clause is no content: "ensure that ..." makes it so."""
     raising: frozenset[str]
-    topic: frozenset[str]
-    """Verbs that name what was spoken about ("talked about his work"): views, not quotes."""
     """Verbs whose subject is no source but part of what is presented: "Trump seemed
     unperturbed", "X appears to be moving" (PolNeAR: an attribution with no source)."""
+    topic: frozenset[str]
+    """Verbs that name what was spoken about ("talked about his work"): views, not quotes."""
     passive_unsourced: frozenset[str]
     """Passives with no agent that present a belief nobody is named for: "X is expected
     to win", "it is believed that ...", "X is widely seen as ..."."""
-    """Passives whose subject is the source of the verb under them ("was quoted as saying")."""
     predicative: frozenset[str]
     """Verbs whose object and its predicate are content: "called the plan "a disaster"."""
     source_phrases: tuple[tuple[str, ...], ...]
@@ -65,8 +67,6 @@ class Lexicon:
     headline_max_speaker_tokens: int
     hedge_words: frozenset[str]
     hedge_phrases: tuple[tuple[str, ...], ...]
-    rank_titles: frozenset[str]
-    """Honorifics that tell a rank or office ("Gen", "Dr", "Senator"), not "Mr" or "Ms"."""
     honorifics: dict[str, str]
     """Lower-case honorific -> implied gender ("m", "f", or "")."""
     peerage: frozenset[str]
@@ -113,6 +113,7 @@ def lexicon() -> Lexicon:
     where = "reporting_verbs.toml"
     speech, thought = _words(verbs, "speech", where), _words(verbs, "thought", where)
     infinitive = _words(verbs, "infinitive", where)
+    gerund = _words(verbs, "gerund", where)
     nominal = {verb: frozenset(_strs(preps, f"{where} [nominal] {verb}"))
                for verb, preps in sub_table(verbs, "nominal", where=where).items()}
     headline = sub_table(cues, "headline", where="cues.toml")
@@ -120,8 +121,9 @@ def lexicon() -> Lexicon:
         speech=speech,
         thought=thought,
         infinitive=infinitive,
-        gerund=_words(verbs, "gerund", where),
+        gerund=gerund,
         result_infinitive=_words(verbs, "result_infinitive", where),
+        result_heads=_words(verbs, "result_infinitive", where, key="after"),
         attempt=_words(verbs, "attempt", where),
         nominal=nominal,
         nominal_keeps_object=_words(verbs, "nominal_keeps_object", where),
@@ -146,9 +148,6 @@ def lexicon() -> Lexicon:
             sub_table(hedges, "phrases", where="hedges.toml"), "list", where="hedges.toml")),
         honorifics={k.lower(): _str(v, f"titles.toml [honorifics] {k}")
                     for k, v in sub_table(titles, "honorifics", where="titles.toml").items()},
-        rank_titles=frozenset(k.lower() for k in sub_table(titles, "honorifics",
-                                                           where="titles.toml"))
-        - PLAIN_HONORIFICS,
         peerage=_words(titles, "peerage", "titles.toml", key="list"),
         roles=_words(titles, "roles", "titles.toml", key="list"),
         abbreviations={k.lower(): _str(v, f"titles.toml [abbreviations] {k}").lower() for k, v in
@@ -156,8 +155,7 @@ def lexicon() -> Lexicon:
         gendered_roles={k.lower(): _str(v, f"titles.toml [gendered_roles] {k}") for k, v in
                         sub_table(titles, "gendered_roles", where="titles.toml").items()},
         first_names=_genders(names),
-        cue_verbs=speech | thought | infinitive | _words(verbs, "gerund", where)
-        | frozenset(nominal)
+        cue_verbs=speech | thought | infinitive | gerund | frozenset(nominal)
         | _words(verbs, "raising", where) | _words(verbs, "passive_unsourced", where),
         media=_words(speakers, "medium", "speakers.toml", key="nouns"),
         visual=_words(speakers, "visual", "speakers.toml", key="nouns"),

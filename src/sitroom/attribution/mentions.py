@@ -159,7 +159,8 @@ def _organisations_in_apposition(doc: Any, named: list[Named], lex: Lexicon) -> 
     out = []
     for n in named:
         tok = doc[n.start]
-        if n.label == "PERSON" and n.end - n.start == 1 and tok.dep_ == "appos":
+        if n.label == "PERSON" and n.end - n.start == 1 and tok.dep_ == "appos" and (
+                tok.lower_ not in lex.first_names):  # "A software developer, Ahmed,"
             head = tok.head
             if head.lower_ in ("one", "some") or head.pos_ == "NUM":  # "One of the providers"
                 head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -35,6 +35,8 @@ MAX_INTERRUPTION = 120
 MIN_HEADLINE_WORDS = 3
 #: Dashes that sign a quotation with its speaker's name ("“...” ― Maria Lopez").
 _SIGN_DASHES = frozenset("―—–")
+#: Entity types that sign no quotation: agencies, places, dates.
+_NOT_SIGNERS = frozenset({"ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
 #: The most words of a signature's name, before any comma and description.
 MAX_SIGNATURE_WORDS = 5
 #: Characters that end a sentence: a headline has none at its end.
@@ -90,7 +92,7 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
     for k, seg in enumerate(segments):  # signed
         if k in used:
             continue
-        signed = _signature(doc, seg)
+        signed = _signature(doc, seg, lex)
         if signed is not None:
             used.add(k)
             found.append(Found("direct", seg.inner_start, seg.inner_end, signed, "adjacent",
@@ -230,11 +232,14 @@ def _headline_speaker(doc: Any, lex: Lexicon, *, title: bool = False) -> _Headli
                      content_from=colon.idx)
 
 
-def _signature(doc: Any, seg: Segment) -> Cue | None:
-    """The signature after a quotation of whole sentences: a dash, then a capitalised
-    name of a few words that ends the line or runs into a comma and a description
-    ("“...” ― Carla Sanchez."; "“...” — Ana Ruiz, 34, a teacher"), as a phrase cue on
-    the dash."""
+def _signature(doc: Any, seg: Segment, lex: Lexicon) -> Cue | None:
+    """The signature after a quotation of whole sentences: a dash, then a person's name
+    of a few words (tagged PERSON or opening with a known given name; no agency or
+    place) that ends the line or runs into
+    a comma and a description ("“...” ― Carla Sanchez."; "“...” — Ana Ruiz, 34, a
+    teacher"), as a phrase cue on the dash. "“...” — AFP" credits an agency, and
+    "“Stop the war.” — Amnesty International, which monitored the march, counted
+    5,000" goes on as a sentence: neither is a signature."""
     if not _capital(doc.text, seg):
         return None
     dash = next((t for t in doc if t.idx >= seg.end), None)
@@ -253,8 +258,14 @@ def _signature(doc: Any, seg: Segment) -> Cue | None:
         return None
     if not all(t.pos_ == "PROPN" or t.is_punct for t in words):
         return None
+    if any(t.ent_type_ in _NOT_SIGNERS for t in words) or not (any(
+            t.ent_type_ == "PERSON" for t in words) or words[0].lower_ in lex.first_names):
+        return None  # "— AFP", "— Kharkiv, March 2022", "— Amnesty International, which"
     if rest and rest[0].text not in (",", ".", "(") and not rest[0].is_space:
         return None
+    if rest and rest[0].text == "," and len(rest) > 1 and (
+            rest[1].tag_ in ("WDT", "WP") or rest[1].pos_ in ("VERB", "AUX")):
+        return None  # a sentence goes on after the name
     return Cue(cue=(dash.i, dash.i + 1), verb=dash.i, speaker=(dash.i + 1, end),
                speaker_head=words.root.i, content=None, phrase=True)
 

@@ -166,8 +166,7 @@ def _described(quote: Quote) -> bool:
     return quote.shared or quote.speaker is None or quote.speaker.how in (None, "description")
 
 
-def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str],
-                       titles: frozenset[str]) -> None:
+def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) -> None:
     """Name a source introduced by a description in the next paragraph's speaker.
 
     "A former head of the British army accused leaders of ..." then "Gen Lord
@@ -185,7 +184,7 @@ def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str],
             continue
         words = text[speaker.mention[0]:speaker.mention[1]].lower().split()
         if words and words[0] == "the":
-            _link_definite(quotes, i, text, roles, titles)
+            _link_definite(quotes, i, text, roles)
             continue
         if not words or words[0] not in ("a", "an"):
             continue
@@ -209,13 +208,13 @@ def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str],
             break
 
 
-def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str],
-                   titles: frozenset[str]) -> None:
-    """"It came as the new head of the British army said ... “...,” Gen Sir Patrick
-    Sanders said": a definite role description no one in the article holds is the
-    person who speaks next in the same paragraph, named there for the first time with
-    the description's role word ("Andriy Yermak, Zelenskiy's office head", after "the
-    head of the office of the president") or with a title and no role ("Gen")."""
+def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]) -> None:
+    """"Russia is attempting to repeat the Holodomor, the head of the office of the
+    Ukrainian president has said. ... Andriy Yermak, Volodymyr Zelenskiy's office head,
+    said": a definite role description that resolved to no one is the person who
+    speaks next in the same paragraph, named there for the first time with the
+    description's role word. A title alone ("Dr", "Gen") is not enough: "The health
+    secretary said ... “...,” said Dr Chaand Nagpaul" are two people."""
     quote = quotes[i]
     speaker = quote.speaker
     assert speaker is not None and speaker.entity is not None
@@ -234,7 +233,7 @@ def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]
                                                                          person):
         return
     mention = set(text[named.mention[0]:named.mention[1]].lower().replace(",", " ").split())
-    if mention & role or (not mention & roles and mention & titles):
+    if mention & role:
         quote.speaker = Speaker(speaker.mention, person, "cataphora")
         person.mention(speaker.mention)
 

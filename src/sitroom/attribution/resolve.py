@@ -130,8 +130,9 @@ class Resolver:
         if kind == "author":
             return Resolution(None, None)
         entity = self.history.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
-        if entity is None and kind == "person":
-            # no subject or speaker before it (a misparse lost them): the last person named
+        if entity is None and kind in ("person", "thing"):
+            # no subject or speaker before it (a misparse lost them, or it follows its
+            # content): the last person or body named
             entity = self.seen.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
         if entity is None:
             return Resolution(None, None)
@@ -189,13 +190,14 @@ class Resolver:
         # "Putin's spokesman" is not Putin, nor "the Biden administration" Biden
         people = [n for n in named if n.label == "PERSON" and n.start < end and n.end > start
                   and not _possessor(doc, n) and not _modifier(doc, n, root)
-                  and not _oblique(doc, n, root) and not self._place(doc, n)]
+                  and not _oblique(doc, n, root) and not self._place(doc, n, pos)]
         if people:
             best = next((n for n in people if n.start <= root.i < n.end), people[0])
             lo, hi = max(start, with_titles(doc, best.start, self.lex, start)), min(end, best.end)
             named_lo = best.start
         elif (root.pos_ == "PROPN" or (root.text[:1].isupper() and root.pos_ == "NOUN")) \
-                and self.gazetteer.country(root.text) is None \
+                and (self.gazetteer.country(root.text) is None
+                     or self._is_surname(root.text, pos)) \
                 and root.lower_ not in self.lex.generic_nouns and (
                 self._is_surname(" ".join(words_of(doc, start, root.i + 1)[-3:]), pos)
                 or self._office_holder(root.text)
@@ -219,10 +221,13 @@ class Resolver:
         entity, how = self.registry.person(parts, pos)
         return Resolution(entity, how, (named_lo, hi))
 
-    def _place(self, doc: Any, named: Named) -> bool:
-        """True for a one-word "name" that is a country or capital ("Kyiv" tagged PERSON)."""
+    def _place(self, doc: Any, named: Named, pos: int = -1) -> bool:
+        """True for a one-word "name" that is a country or capital ("Kyiv" tagged PERSON),
+        unless it is the surname of a person the article has named ("Jim Jordan ...
+        Jordan said")."""
+        word = doc[named.start].text
         return named.end - named.start == 1 and self.gazetteer.country(
-            doc[named.start].text) is not None
+            word) is not None and not (pos >= 0 and self._is_surname(word, pos))
 
     def _office_holder(self, word: str) -> bool:
         """True when a lone proper noun is the surname of someone in office on the date

@@ -30,6 +30,13 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 MAX_CLIMB = 4
 
 
+#: Participles that carry on the speaker's own statement wherever the parse hangs them
+#: ("said the convoy should arrive on Tuesday, adding that ..."); "saying", "insisting"
+#: after a reported clause are often its subject's ("Kyiv said Moscow had rejected it,
+#: saying it was a trick").
+_CONTINUING = frozenset({"add"})
+
+
 def source_of(verb: Token, lex: Lexicon) -> Token | None:
     """The head token of the verb's source, following shared subjects up the tree."""
     if verb.tag_ == "VBG" and not has_subject(verb):
@@ -40,7 +47,7 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
     for _ in range(MAX_CLIMB):
         subject = subject_of(current)
         if subject is not None:
-            return _after_dateline(subject)
+            return _after_dateline(subject, current)
         if _is_passive(current):
             if current.i != verb.i and current.lemma_.lower() in lex.passive_speech:
                 # "X was quoted as saying", "X is said to have warned"
@@ -70,10 +77,12 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
         if dep == "xcomp" and head.pos_ == "VERB" and current.i == verb.i:
             controller = next((c for c in head.children if c.dep_ == "dobj"
                                and head.i < c.i < current.i), None)
-            if controller is not None and controller.pos_ in ("NOUN", "PROPN"):
-                return controller  # "prompting military analysts to suggest that ..."
+            if controller is not None and (controller.pos_ == "PROPN" or (
+                    controller.lemma_.lower() in lex.people | lex.roles)):
+                return controller  # "prompting military analysts to suggest that ...";
+                # not "used satellite data to discover that ..."
         if dep == "advcl" and current.tag_ == "VBG" and head.dep_ == "ccomp" and (
-                verb_lemma(current, lex.cue_verbs) in lex.speech) and (
+                current.lemma_.lower() in _CONTINUING) and (
                 verb_lemma(head.head, lex.cue_verbs) in lex.speech):
             current = head.head  # "said the column should reach X on Tuesday, | adding that"
             continue
@@ -131,34 +140,51 @@ def speaker_phrase(head: Token, cue: int | None = None) -> tuple[int, int]:
     return lo, hi
 
 
-#: Dashes that end a place dateline ("BAKHMUT, Ukraine — ...").
-_DATELINE_DASHES = frozenset({"—", "–", "--"})
+#: Dashes that end a place dateline ("BAKHMUT, Ukraine — ...", "LONDON, June 1 (Reuters) -").
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 #: The most tokens of a place dateline before its dash.
-MAX_DATELINE_TOKENS = 8
+MAX_DATELINE_TOKENS = 10
 
 
 def dateline_end(doc: Any) -> int:
     """The first token after a place dateline that opens the paragraph ("BAKHMUT,
-    Ukraine — Russia's defence ministry said": "Russia's" is 4), else 0. A dateline is
-    a place in capitals, maybe with its country, then a dash."""
-    if not len(doc) or not (doc[0].text.isupper() and len(doc[0].text) > 2
-                             and doc[0].is_alpha):
+    Ukraine — Russia's defence ministry said": "Russia's" is 4), else 0.
+
+    A dateline is a place in capitals, then a comma or the dash at once; after the
+    comma only capitalised words, numbers (a date) and a bracketed agency ("(AP)")
+    come before the dash. "FBI Director Christopher Wray — testifying before Congress
+    — said" has no comma after "FBI": no dateline.
+    """
+    if len(doc) < 3 or not (doc[0].text.isupper() and len(doc[0].text) > 2
+                            and doc[0].is_alpha):
         return 0
-    for tok in doc[1:MAX_DATELINE_TOKENS + 1]:
+    if doc[1].text in _DATELINE_DASHES:
+        return 2
+    if doc[1].text != ",":
+        return 0
+    for tok in doc[2:MAX_DATELINE_TOKENS + 1]:
         if tok.text in _DATELINE_DASHES:
             return int(tok.i) + 1
-        if not (tok.pos_ == "PROPN" or tok.is_punct or tok.text[:1].isupper()):
+        if not (tok.text[:1].isupper() or tok.like_num or tok.text in ("(", ")", ",")):
             return 0
     return 0
 
 
-def _after_dateline(subject: Token) -> Token | None:
+def _after_dateline(subject: Token, verb: Token) -> Token | None:
     """The subject, or the phrase the parse set in apposition to a dateline's place
-    ("BAKHMUT, Ukraine — Russia's defence ministry said": the ministry, not Ukraine)."""
-    end = dateline_end(subject.doc)
+    ("BAKHMUT, Ukraine — Russia's defence ministry said": the ministry, not Ukraine),
+    else the phrase between the dateline and the verb."""
+    doc = subject.doc
+    end = dateline_end(doc)
     if subject.i >= end:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.i >= end), None)
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i >= end), None)
+    if appos is not None:
+        return appos
+    between = [t for t in doc[end:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    words = {t.i for t in doc[end:verb.i]}
+    roots = [t for t in between if t.head.i not in words]
+    return roots[0] if roots else subject
 
 
 def _adjoins(head: Token, hi: int, sibling: Token) -> bool:
