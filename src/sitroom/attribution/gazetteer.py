@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -101,6 +101,11 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "
                          "lady", "prof", "professor"})
 
 
+#: Distinct phrases whose keys are kept: resolution looks the same names up many times.
+NORMALISE_CACHE = 65536
+
+
+@lru_cache(maxsize=NORMALISE_CACHE)
 def normalise(text: str) -> str:
     """The lookup key of a name, alias, title or phrase.
 

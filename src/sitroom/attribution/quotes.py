@@ -92,12 +92,12 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
     for k, seg in enumerate(segments):  # signed
         if k in used:
             continue
-        signed = _signature(doc, seg, lex)
+        signed = _signature(doc, text, seg, lex)
         if signed is not None:
             used.add(k)
             found.append(Found("direct", seg.inner_start, seg.inner_end, signed, "adjacent",
                                [seg]))
-    headline = _headline_speaker(doc, lex, title=title)  # 3
+    headline = _headline_speaker(doc, text, lex, title=title)  # 3
     if headline is not None:
         after = [k for k, seg in enumerate(segments) if seg.start > headline.content_from]
         for k in after:
@@ -209,14 +209,17 @@ class _Headline(Cue):
     content_from: int = 0
 
 
-def _headline_speaker(doc: Any, lex: Lexicon, *, title: bool = False) -> _Headline | None:
+def _headline_speaker(doc: Any, text: str, lex: Lexicon, *, title: bool = False
+                      ) -> _Headline | None:
     """The speaker of a "Speaker: 'quotation' ..." headline, as a cue on its colon.
 
     A headline has no full stop at its end, except the article's title, which some
     sources end with one ("Lynch: No outside influence on FBI probe."); it must still
     be one sentence."""
-    text = doc.text.rstrip()
-    if not text or len(doc) > lex.headline_max_tokens:
+    if len(doc) > lex.headline_max_tokens:
+        return None
+    text = text.rstrip()
+    if not text:
         return None
     if text[-1] in _STOPS and not (title and text[-1] == "." and not any(
             ch in _STOPS for ch in text[:-1].replace("..", ""))):
@@ -232,7 +235,7 @@ def _headline_speaker(doc: Any, lex: Lexicon, *, title: bool = False) -> _Headli
                      content_from=colon.idx)
 
 
-def _signature(doc: Any, seg: Segment, lex: Lexicon) -> Cue | None:
+def _signature(doc: Any, text: str, seg: Segment, lex: Lexicon) -> Cue | None:
     """The signature after a quotation of whole sentences: a dash, then a person's name
     of a few words (tagged PERSON or opening with a known given name; no agency or
     place) that ends the line or runs into
@@ -240,11 +243,11 @@ def _signature(doc: Any, seg: Segment, lex: Lexicon) -> Cue | None:
     teacher"), as a phrase cue on the dash. "“...” — AFP" credits an agency, and
     "“Stop the war.” — Amnesty International, which monitored the march, counted
     5,000" goes on as a sentence: neither is a signature."""
-    if not _capital(doc.text, seg):
+    after = text[seg.end:seg.end + 3].lstrip()
+    if not after or after[0] not in _SIGN_DASHES or not _capital(text, seg):
         return None
     dash = next((t for t in doc if t.idx >= seg.end), None)
-    if dash is None or dash.text not in _SIGN_DASHES or not _only_gap(
-            doc.text, seg.end, dash.idx):
+    if dash is None or dash.text not in _SIGN_DASHES or not _only_gap(text, seg.end, dash.idx):
         return None
     end = dash.i + 1
     while end < len(doc) and doc[end].text not in (",", ".", "(", "\n") and (

@@ -125,8 +125,21 @@ def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLex
     """
     if not tokens:
         return []
-    table = doc_forms(tokens[0].doc, lex)
+    doc = tokens[0].doc
+    table = doc_forms(doc, lex)
+    first = tokens[0].i
     forms = [table[t.i] for t in tokens]
+    found: list[tuple[Phrase, tuple[Any, ...]]] = []
+    if tokens[-1].i - first + 1 == len(tokens):  # a span: the document's index serves
+        index = _doc_starts(doc, lex)
+        last = tokens[-1].i
+        for words in phrases:
+            for i in index.get(words[0], ()):
+                if first <= i <= last and i not in skip:
+                    matched = _rest(tokens, forms, i - first, words, lex, skip)
+                    if matched is not None:
+                        found.append((words, matched))
+        return found
     starts: dict[str, list[int]] = {}
     for pos, (low, lem) in enumerate(forms):
         if tokens[pos].i in skip:
@@ -134,13 +147,29 @@ def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLex
         starts.setdefault(low, []).append(pos)
         if lem != low:
             starts.setdefault(lem, []).append(pos)
-    found: list[tuple[Phrase, tuple[Any, ...]]] = []
     for words in phrases:
         for pos in starts.get(words[0], ()):
             matched = _rest(tokens, forms, pos, words, lex, skip)
             if matched is not None:
                 found.append((words, matched))
     return found
+
+
+_STARTS_KEY = "sitroom.claims.starts"
+
+
+def _doc_starts(doc: Any, lex: ClaimLexicon) -> dict[str, list[int]]:
+    """Form or lemma -> the indices of the tokens of ``doc`` that have it, in order;
+    computed once per document, like ``doc_forms``."""
+    starts: dict[str, list[int]] | None = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = {}
+        for i, (low, lem) in enumerate(doc_forms(doc, lex)):
+            starts.setdefault(low, []).append(i)
+            if lem != low:
+                starts.setdefault(lem, []).append(i)
+        doc.user_data[_STARTS_KEY] = starts
+    return starts
 
 
 def _rest(tokens: Sequence[Any], forms: Sequence[tuple[str, str]], pos: int, words: Phrase,

@@ -54,9 +54,13 @@ class Match:
 def find_triggers(sent: Any, lex: Lexicon) -> list[Match]:
     """The triggers of one spaCy sentence, at most one per token, in text order."""
     found: dict[int, Match] = {}
+    heads, nouns = lex.heads, lex.nouns
     for token in sent:
         if token.dep_ == "amod" and token.pos_ == "VERB":
             continue  # "threatening positions", "the deployed troops": a description, no event
+        lemma = token.lemma_.lower()
+        if lemma not in heads and not any(form in nouns for form in _forms(token)):
+            continue  # no entry ends or heads here: most tokens
         match = best_match(token, lex)
         if match is not None and match.token.i not in found:
             found[match.token.i] = match
