@@ -616,3 +616,18 @@ def test_a_finding_by_purpose_and_a_portrayal_tried_are_kept() -> None:
 def test_visual_evidence_with_a_noun_phrase_content_is_evidence() -> None:
     text = "Graphic images from the scene show bodies lying in the street."
     assert [v["view"] for v in views_of(text)] == ["evidence"]
+
+
+def test_closing_attribution_the_parse_left_without_a_subject() -> None:
+    quote = only(quotes_of("Mass kidnappings have been occurring in Melitopol, the mayor of "
+                           "the south-eastern city said."), "kidnappings")
+    assert quote["text"] == "Mass kidnappings have been occurring in Melitopol"
+    assert quote["speaker"]["mention"] == "the mayor of the south-eastern city"
+
+
+def test_a_past_tense_read_as_a_participle_of_the_object() -> None:
+    quote = only(quotes_of("The prime minister, Boris Johnson, said the “despicable” killings "
+                           "added to evidence of war crimes, while the chancellor, Olaf Scholz, "
+                           "expressed shock."), "killings")
+    assert quote["text"] == "the “despicable” killings added to evidence of war crimes"
+    assert speaker(quote) == "Boris Johnson"

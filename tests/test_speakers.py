@@ -392,3 +392,22 @@ def test_a_given_name_beside_a_trade_noun_is_a_person() -> None:
     quotes, entities = run("A software developer, Ahmed, said the app had been blocked.")
     assert [e["kind"] for e in entities if e["name"] == "Ahmed"] == ["person"]
     assert said(quotes, "blocked")["name"] == "Ahmed"
+
+
+def test_title_abbreviations_keep_the_name_in_one_sentence() -> None:
+    quotes, _ = run("“We are waiting for the command to attack,” said Senior Sgt. Oleksandr "
+                    "Babynets, 28, a member of the brigade.")
+    assert said(quotes, "command to attack")["name"] == "Oleksandr Babynets"
+
+
+def test_kin_and_person_nouns_name_a_one_word_apposition_and_give_a_gender() -> None:
+    quotes, _ = run("Petrenko’s mother, Yevdokia, 71, said an old man had been shot in the "
+                    "yard. “They shot him dead,” she said.")
+    assert said(quotes, "old man")["name"] == "Yevdokia"
+    assert said(quotes, "shot him dead")["name"] == "Yevdokia"  # not "old man"
+
+
+def test_the_definite_head_of_an_of_description_points_back() -> None:
+    quotes, _ = run("The board of the Pulitzer Prizes on Monday rejected an appeal.\n\n"
+                    "The board said in a statement that two reviews had found nothing wrong.")
+    assert said(quotes, "two reviews")["name"] == "board of the Pulitzer Prizes"

@@ -155,12 +155,33 @@ def _misparsed_clause(verb: Token) -> list[Token]:
     (dobj). Taken when the object holds a finite verb and follows the verb directly;
     "said a prayer" and "told reporters" hold none."""
     for child in verb.children:
-        if child.left_edge.i == verb.i + 1 and child.dep_ in ("dobj", "xcomp") and any(
+        if child.left_edge.i == verb.i + 1 and child.dep_ in ("dobj", "xcomp") and (any(
                 t.tag_ in FINITE and not _in_relative_clause(t, child) for t in child.subtree
-        ) and not any(t.tag_ in ("WDT", "WP") for t in child.subtree):  # "a man who was ..."
+        ) or _past_read_as_participle(child)) and not any(
+                t.tag_ in ("WDT", "WP") for t in child.subtree):  # "a man who was ..."
             return [child, *(c for c in verb.children if c.i > child.i and c.dep_ not in (
-                "punct", "cc", "conj"))]
+                "punct", "cc", "conj") and not _circumstance(c))]
     return []
+
+
+#: Subordinators of the writer's circumstances, not of what was said: "..., while the
+#: German chancellor expressed shock", "after talks in Kyiv".
+_CIRCUMSTANCE_MARKS = frozenset({"while", "whereas", "after", "before", "when"})
+
+
+def _circumstance(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in _CIRCUMSTANCE_MARKS for g in clause.children)
+
+
+def _past_read_as_participle(obj: Token) -> bool:
+    """"said the “despicable” killings | added to evidence of war crimes": a past tense the
+    tagger read as a participle modifying the object, right after it, with an object or
+    preposition of its own and no auxiliary or "by" agent ("the killings committed by
+    troops" is a noun phrase)."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1 and not any(
+        g.dep_ in ("aux", "auxpass", "agent") for g in c.children) and any(
+        g.dep_ in ("prep", "dobj") for g in c.children) for c in obj.children)
 
 
 def _in_relative_clause(tok: Token, top: Token) -> bool:

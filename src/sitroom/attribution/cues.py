@@ -33,6 +33,7 @@ from sitroom.attribution.lexicon import Lexicon, verb_lemma
 from sitroom.attribution.marks import Segment
 from sitroom.attribution.sources import (
     RELATIVE,
+    has_subject,
     noun_phrase,
     own_source,
     owner_of,
@@ -203,15 +204,18 @@ def _closing_attribution(verb: Token, lemma: str, lex: Lexicon, quoted: set[int]
     governor of Ukraine's Luhansk region said on Sunday." (with "said" parsed as a
     conjunct), "..., Russia's state news agency TASS reported." (a relative clause).
 
-    Taken when a verb of saying that is not the sentence's root comes after the
+    Taken when a verb of saying that is not the sentence's root (or a root that the
+    parse left with no subject: "Mass kidnappings have been occurring in Melitopol, the
+    mayor of the city said", the mayor read as an apposition) comes after the
     sentence's last comma, only a noun phrase stands between the comma and the verb
     (no "and"), no verb or object follows it (only "on Sunday", "in a statement"),
     and the words before the comma hold a finite verb. A verb in a relative clause on
     a noun of that phrase counts only when the noun can name a source: "..., a claim
     Moscow denies" is no statement of Moscow's.
     """
-    if lemma not in lex.speech or verb.dep_ == "ROOT" or verb.i in quoted:
-        return None
+    if lemma not in lex.speech or verb.i in quoted or (verb.dep_ == "ROOT" and has_subject(
+            verb)):
+        return None  # a root with its subject is read from the parse
     doc, sent = verb.doc, verb.sent
     commas = [t.i for t in doc[sent.start:verb.i] if t.text == ","]
     if not commas:

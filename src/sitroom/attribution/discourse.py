@@ -64,9 +64,12 @@ class History:
         return None
 
     def last_described(self, pos: int, word: str) -> Entity | None:
-        """The most recent source known only by a description ending in ``word``."""
+        """The most recent source known only by a description whose head is ``word``:
+        its last word, or the last before an "of" ("board of the Pulitzer Prizes")."""
         for entity in self._before(pos):
-            if entity.described and entity.name.lower().split()[-1:] == [word]:
+            words = entity.name.lower().split()
+            if entity.described and word in (words[-1:] + words[:words.index("of")][-1:]
+                                             if "of" in words else words[-1:]):
                 return entity
         return None
 

@@ -142,10 +142,9 @@ def appositive_people(doc: Any, named: list[Named], lex: Lexicon) -> list[Named]
             lo += 1
         if any(n.label == "PERSON" and n.start <= tok.i < n.end for n in named):
             continue
-        if tok.i - lo < 1 and not (noun in lex.people and tok.lower_ in lex.first_names
-                                   and tok.dep_ == "appos"):
-            continue  # one word is a name only as a known given name beside a person noun:
-            # "One Kharkiv resident, Antonina, told AFP"
+        if tok.i - lo < 1 and not (noun in lex.people and tok.dep_ == "appos"):
+            continue  # one word is a name only in apposition to a person noun: "One Kharkiv
+            # resident, Antonina, told AFP", "Shevchenko's mother, Yevdokia, 77, said"
         found.append(Named("PERSON", lo, tok.i + 1))
     if not found:
         return named

