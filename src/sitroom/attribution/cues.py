@@ -255,7 +255,7 @@ def _attempted_act(verb: Token, lex: Lexicon) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
         verb.head.lemma_.lower() in lex.attempt) and not any(
         c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
-        for c in verb.children)  # "tried to portray the war as ..." is a view
+        for c in verb.children)  # "tried to portray the war as ..." stays a statement
 
 
 def _quoting_source(verb: Token, lex: Lexicon, quoted: set[int]) -> Token | None:

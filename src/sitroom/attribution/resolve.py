@@ -221,13 +221,13 @@ class Resolver:
         entity, how = self.registry.person(parts, pos)
         return Resolution(entity, how, (named_lo, hi))
 
-    def _place(self, doc: Any, named: Named, pos: int = -1) -> bool:
+    def _place(self, doc: Any, named: Named, pos: int) -> bool:
         """True for a one-word "name" that is a country or capital ("Kyiv" tagged PERSON),
         unless it is the surname of a person the article has named ("Jim Jordan ...
         Jordan said")."""
         word = doc[named.start].text
         return named.end - named.start == 1 and self.gazetteer.country(
-            word) is not None and not (pos >= 0 and self._is_surname(word, pos))
+            word) is not None and not self._is_surname(word, pos)
 
     def _office_holder(self, word: str) -> bool:
         """True when a lone proper noun is the surname of someone in office on the date

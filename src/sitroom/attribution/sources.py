@@ -68,10 +68,10 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
             current = reporting if reporting is not None else head
             continue
         if dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
-            quoted = next((c for c in head.head.children if c.dep_ == "dobj"
+            person = next((c for c in head.head.children if c.dep_ == "dobj"
                            and c.i < head.i), None)
-            if quoted is not None and head.lower_ == "as":
-                return quoted  # "Reuters quoted the mayor as saying": the mayor's words
+            if person is not None and head.lower_ == "as":
+                return person  # "Reuters quoted the mayor as saying": the mayor's words
             current = head.head  # "was quoted as saying"
             continue
         if dep == "xcomp" and head.pos_ == "VERB" and current.i == verb.i:
@@ -170,7 +170,7 @@ def dateline_end(doc: Any) -> int:
     return 0
 
 
-def _after_dateline(subject: Token, verb: Token) -> Token | None:
+def _after_dateline(subject: Token, verb: Token) -> Token:
     """The subject, or the phrase the parse set in apposition to a dateline's place
     ("BAKHMUT, Ukraine — Russia's defence ministry said": the ministry, not Ukraine),
     else the phrase between the dateline and the verb."""
