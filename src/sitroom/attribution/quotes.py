@@ -239,7 +239,8 @@ def _signature(doc: Any, text: str, seg: Segment, lex: Lexicon) -> Cue | None:
     """The signature after a quotation of whole sentences: a dash, then a person's name
     of a few words (tagged PERSON or opening with a known given name; no agency or
     place) that ends the line or runs into a comma and a description ("“...” ― Carla
-    Sanchez."; "“...” — Ana Ruiz, 34, a teacher"), as a phrase cue on the dash. "“...” — AFP" credits an agency, and
+    Sanchez."; "“...” — Ana Ruiz, 34, a teacher"), as a phrase cue on the dash.
+    "“...” — AFP" credits an agency, and
     "“Stop the war.” — Amnesty International, which monitored the march, counted
     5,000" goes on as a sentence: neither is a signature."""
     after = text[seg.end:seg.end + 3].lstrip()
