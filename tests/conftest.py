@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,5 +80,22 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     try:
         yield admin.url.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_database(admin, name)
+
+
+#: Tries at dropping a test database: an autovacuum worker that has just connected to
+#: it cannot be terminated by the test role, and goes away on its own within moments.
+DROP_TRIES = 20
+DROP_PAUSE_S = 0.25
+
+
+def _drop_database(admin: sa.Engine, name: str) -> None:
+    for attempt in range(DROP_TRIES):
+        try:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except sa.exc.DBAPIError:
+            if attempt == DROP_TRIES - 1:
+                raise
+            time.sleep(DROP_PAUSE_S)
