@@ -312,8 +312,8 @@ def test_definite_role_description_named_by_the_next_speaker() -> None:
         "Governor Petra Novak said.\n\n"
         "The health secretary said hospitals were coping. “Staff are exhausted,” said "
         "Dr Chaand Nagar of the medical association.")
-    # a title alone ("Gen") names no role: the two may be different people
-    assert said(quotes, "fight")["name"] == "new head of the Ruritanian army"
+    # named with no role of their own, right after the description: the same person
+    assert said(quotes, "fight")["name"] == "Patrick Sandor"
     assert said(quotes, "famine of 1932")["name"] == "Andrej Yermin"
     # a deed tried is no statement of Ruritania's
     assert not any(q["text"].startswith("the famine") for q in quotes)
@@ -411,3 +411,61 @@ def test_the_definite_head_of_an_of_description_points_back() -> None:
     quotes, _ = run("The board of the Pulitzer Prizes on Monday rejected an appeal.\n\n"
                     "The board said in a statement that two reviews had found nothing wrong.")
     assert said(quotes, "two reviews")["name"] == "board of the Pulitzer Prizes"
+
+
+def test_a_main_verb_hung_on_its_subject_keeps_the_subject_salient() -> None:
+    quotes, _ = run(
+        "Minister Karl Brandt again said exports could not resume.\n\n"
+        "The Ruritanian foreign affairs chief, Ana Vukic, hit back by saying the sanctions "
+        "“do not prohibit the import of grain”. Russia, she said, had invaded a "
+        "breadbasket of the world.")
+    # "hit back by saying": a gerund under "by" is no passive's agent
+    assert said(quotes, "do not prohibit")["name"] == "Ana Vukic"
+    # the subject of that sentence is the one "she" takes up
+    assert said(quotes, "breadbasket")["name"] == "Ana Vukic"
+
+
+def test_the_subject_of_a_with_clause_speaks() -> None:
+    quotes, _ = run(
+        "The palace denied the country was in default, with the king's spokesperson, "
+        "Piotr Lasek, calling the claims “absolutely unjustified” and saying it was "
+        "“not our problem” that payments were blocked.")
+    assert said(quotes, "in default")["mention"] == "The palace"
+    assert "Lasek" not in said(quotes, "in default")["mention"]
+    assert not any(q["text"].endswith("with") for q in quotes)
+    assert said(quotes, "absolutely unjustified")["name"] == "Piotr Lasek"
+    assert said(quotes, "not our problem")["name"] == "Piotr Lasek"
+
+
+def test_a_quotation_relayed_as_saying_after_it_is_the_named_persons() -> None:
+    quotes, _ = run(
+        "The leader of the breakaway Zemlya republic earlier admitted that the advance was "
+        "slow. “A third of the city is already under our control,” the state news agency "
+        "quoted Oleg Marchuk as saying.")
+    assert said(quotes, "A third of the city")["name"] == "Oleg Marchuk"
+    # named with no role right after the description: the leader is Marchuk
+    assert said(quotes, "advance was slow")["name"] == "Oleg Marchuk"
+
+
+def test_a_description_names_the_place_of_a_known_persons_role() -> None:
+    quotes, _ = run(
+        "The leader of the pro-Moscow self-proclaimed republic of Luhansk earlier admitted "
+        "that the advance was slow. “We hold a third of the city,” Leonid Pasechnik, a "
+        "former security officer, told reporters.", published="2022-06-20")
+    assert said(quotes, "advance was slow")["name"] == "Leonid Pasechnik"
+    assert said(quotes, "advance was slow")["resolved_by"] == "cataphora"
+
+
+def test_a_definite_description_of_standing_points_back_to_the_person_named() -> None:
+    quotes, _ = run(
+        "Recent comments by Ruritania's energy minister, Jonas Berger, suggest he has "
+        "doubts. On a trip to Vienna, the Green politician said households had to "
+        "“play their part”.\n\n"
+        "Sergei Lavrov said the west was to blame. The veteran Russian diplomat also "
+        "accused the west of prolonging the war.\n\n"
+        "Antony Blinken said the grain must flow. The veteran Russian diplomat said it "
+        "would not.", published="2022-07-08")
+    assert said(quotes, "play their part")["name"] == "Jonas Berger"
+    assert said(quotes, "prolonging the war")["name"] == "Sergei Lavrov"
+    # a nationality that is not the last speaker's points to no one
+    assert said(quotes, "it would not")["name"] == "veteran Russian diplomat"

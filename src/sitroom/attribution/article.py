@@ -327,10 +327,17 @@ def _hedges(doc: Any, cue: Cue, lex: Lexicon) -> list[str]:
 
 
 def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
-    """The subjects of a sentence's main verbs, outside quotations."""
+    """The subjects of a sentence's main verbs, outside quotations; a root noun whose
+    main verb the parse hung on it as a participle is one ("The EU foreign affairs
+    chief, Josep Borrell, hit back by saying ...")."""
     root = sent.root
     verbs = [root, *(t for t in root.children if t.dep_ == "conj")]
     out = []
+    if root.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > root.i
+            for c in root.children) and not any(
+            s.inner_start <= root.idx < s.inner_end for s in segments):
+        out.append(root)
     for verb in verbs:
         for child in verb.children:
             if child.dep_ == "nsubj" and not any(

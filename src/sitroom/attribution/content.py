@@ -267,7 +267,8 @@ def _predicative(verb: Token) -> list[Token]:
     parts = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMING_PARTS]
     if not parts:
         return []
-    words = [c for c in verb.children if c.i > parts[-1].i and not c.is_punct]
+    words = [c for c in verb.children if c.i > parts[-1].i and not c.is_punct
+             and c.dep_ not in ("cc", "conj")]  # "| and saying ...": a statement of its own
     after = parts[-1].right_edge.i + 1
     if parts[-1].dep_ == "dobj" and words and after < len(verb.doc) and verb.doc[after].is_quote:
         return [*parts, *words]  # "called the decision “better late than never”"

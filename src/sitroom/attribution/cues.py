@@ -121,7 +121,8 @@ def _that_clause(verb: Token, lex: Lexicon) -> bool:
 
 def _cut_at_other_sources(doc: Any, cues: list[Cue]) -> None:
     """End a content where another cue's source begins, when that cue's verb comes after
-    the content ("Russia claiming it was pulling troops away | and Vladimir Putin insisting")."""
+    the content ("Russia claiming it was pulling troops away | and Vladimir Putin insisting",
+    "denied the country was in default, | with Putin's spokesperson ... calling")."""
     for cue in cues:
         if cue.content is None:
             continue
@@ -132,8 +133,8 @@ def _cut_at_other_sources(doc: Any, cues: list[Cue]) -> None:
             first = doc[other.speaker[0]]
             if start < first.idx < end and doc[other.verb].idx >= end:
                 cut = first.i
-                while cut > 0 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc") and \
-                        doc[cut - 1].idx > start:
+                while cut > 0 and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc" or (
+                        doc[cut - 1].lower_ == "with")) and doc[cut - 1].idx > start:
                     cut -= 1
                 end = doc[cut - 1].idx + len(doc[cut - 1].text)
         cue.content = (start, end)

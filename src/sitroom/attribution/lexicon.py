@@ -94,6 +94,9 @@ class Lexicon:
     """Words that address the reader ("you", "your")."""
     generic_nouns: frozenset[str]
     """Organisation nouns that, bare and unresolved ("the organisation"), name no actor."""
+    anaphors: frozenset[str]
+    """Nouns of public standing a definite description points back with ("the Green
+    politician")."""
 
 
 
@@ -165,6 +168,7 @@ def lexicon() -> Lexicon:
         people=_words(speakers, "person", "speakers.toml", key="nouns"),
         reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
         generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
+        anaphors=_words(speakers, "anaphor", "speakers.toml", key="nouns"),
     )
 
 

@@ -182,7 +182,7 @@ def _adjacent_cue(doc: Any, seg: Segment, segments: list[Segment], cues: list[Cu
     for cue in cues:
         if cue.speaker is None or cue.phrase:
             continue
-        clause_start = min(doc[cue.cue[0]].idx, doc[cue.speaker[0]].idx)
+        clause_start = _clause_start(doc, cue)
         if clause_start >= seg.end and _only_gap(text, seg.end, clause_start) and not any(
                 seg.end <= s.start < clause_start for s in segments):
             return cue
@@ -202,6 +202,20 @@ def _adjacent_cue(doc: Any, seg: Segment, segments: list[Segment], cues: list[Cu
                     ":" in gap or _capital(text, seg)):
                 return cue
     return None
+
+
+def _clause_start(doc: Any, cue: Cue) -> int:
+    """Where a cue's clause begins: its verb or its source, whichever comes first; for a
+    statement relayed "as saying", the relaying source ("“...,” Russia's Tass state news
+    agency quoted Leonid Pasechnik as saying")."""
+    assert cue.speaker is not None
+    start = min(doc[cue.cue[0]].idx, doc[cue.speaker[0]].idx)
+    verb = doc[cue.verb]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        relaying = verb.head.head
+        start = min([start, *(c.left_edge.idx for c in relaying.children
+                              if c.dep_ == "nsubj" and c.i < verb.i)])
+    return int(start)
 
 
 @dataclass(slots=True)

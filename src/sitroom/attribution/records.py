@@ -212,9 +212,17 @@ def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]
     """"Russia is attempting to repeat the Holodomor, the head of the office of the
     Ukrainian president has said. ... Andriy Yermak, Volodymyr Zelenskiy's office head,
     said": a definite role description that resolved to no one is the person who
-    speaks next in the same paragraph, named there for the first time with the
-    description's role word. A title alone ("Dr", "Gen") is not enough: "The health
-    secretary said ... “...,” said Dr Chaand Nagpaul" are two people."""
+    speaks next in the same paragraph, named there for the first time, when
+
+    - the name carries the description's role word (as Yermak's does);
+    - or the article and the gazetteer give the person no role and nothing after the
+      name says who they are ("Mass kidnappings have been occurring in Melitopol, the
+      mayor of the city said. “More than 500 people have been abducted ...,” Ivan
+      Fedorov said"): a writer who brings in someone new says who they are, so "“...,”
+      said Dr Chaand Nagar of the medical association" is someone else (a title such as
+      "Dr" or "Gen" says nothing);
+    - or the gazetteer knows the person in a role whose place or body the description
+      names (``_names_in_role``)."""
     quote = quotes[i]
     speaker = quote.speaker
     assert speaker is not None and speaker.entity is not None
@@ -233,9 +241,37 @@ def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]
                                                                          person):
         return
     mention = set(text[named.mention[0]:named.mention[1]].lower().replace(",", " ").split())
-    if mention & role:
+    if mention & role or (named.how == "name" and not person.known and not (
+            person.role and set(person.role.lower().split()) & roles)
+                          and not _described_after(text, named.mention)) or (
+            person.known and _names_in_role(speaker.mention, text, person.role)):
         quote.speaker = Speaker(speaker.mention, person, "cataphora")
         person.mention(speaker.mention)
+
+
+#: What follows a name that says who the person is: "Dr Chaand Nagar of the medical
+#: association", "Ivan Petrov, 45, a teacher".
+_DESCRIBED_AFTER = (" of ", " from ", " at ", " with ", ", ")
+
+
+def _described_after(text: str, mention: tuple[int, int]) -> bool:
+    """True when words after the name, in its mention or right after it, describe the
+    person."""
+    start, end = mention
+    return any(w in text[start:end] for w in _DESCRIBED_AFTER) or text[
+        end:end + 4].lower().startswith(_DESCRIBED_AFTER)
+
+
+def _names_in_role(mention: tuple[int, int], text: str, role: str | None) -> bool:
+    """True when a description names a place or body of the role the gazetteer gives the
+    person ("The leader of the pro-Moscow self-proclaimed republic of Luhansk" and "Head
+    of the Luhansk People's Republic"): a capitalised word of the description after its
+    first that the role title holds too."""
+    if not role:
+        return False
+    title = {w.strip(",.'’s").lower() for w in role.split()}
+    words = text[mention[0]:mention[1]].split()[1:]
+    return any(w[:1].isupper() and w.strip(",.'’s").lower() in title for w in words)
 
 
 def state_for_its_organ(quotes: list[Quote], gazetteer: GazetteerLike) -> None:

@@ -51,6 +51,8 @@ _LEADING = frozenset({"the", "a", "an", "one", "another", "some", "this", "that"
 _NAME_TITLES = PERSONAL_HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron"}
 #: Words at most in a definite description that points back ("the senior official").
 MAX_ANAPHOR = 3
+#: How far back (characters) "the Green politician" may point to the person named.
+MAX_POINTER_CHARS = 600
 #: Head nouns of a definite description of a state ("the country").
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 #: Organisation kinds that "it" can stand for.
@@ -106,7 +108,8 @@ class Resolver:
                  or self._possessed_institution(doc, start, end, pos)
                  or self._organisation(doc, start, end, named)
                  or self._definite(doc, start, end, pos)
-                 or self._affiliation(doc, start, end, named))
+                 or self._affiliation(doc, start, end, named)
+                 or self._pointing_back(doc, start, end, pos))
         if found is None:
             if not speaker:
                 return Resolution(None, None)
@@ -447,6 +450,33 @@ class Resolver:
             return None
         entity = self.history.last_described(pos, root.lower_)
         return Resolution(entity, "definite") if entity is not None else None
+
+    def _pointing_back(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
+        """"the Green politician" after "Germany's energy minister, Robert Habeck", "The
+        veteran Russian diplomat" after Lavrov: a short definite description of public
+        standing (``Lexicon.anaphors``) is the person last a subject or speaker, named
+        and close before it, unless the description's nationality is not theirs."""
+        root = doc[start:end].root
+        if doc[start].lower_ != "the" or root.tag_ != "NN" or end - start > MAX_ANAPHOR + 1 \
+                or root.lemma_.lower() not in self.lex.anaphors or root.i != end - 1:
+            return None  # "the leader of the republic" says whom it leads: no pointer
+        gender = self.lex.gendered_roles.get(root.lower_)
+        entity = self.history.last(pos, kind="person", gender=gender, lex_gender=self._gender)
+        if entity is None or entity.described or \
+                pos - self.history.last_seen(entity.id, pos) > MAX_POINTER_CHARS:
+            return None
+        countries = {self._country(t.text) for t in doc[start + 1:root.i]} - {None}
+        if countries and self._person_country(entity) not in countries | {None}:
+            return None  # "the Russian diplomat" is not Blinken
+        return Resolution(entity, "definite")
+
+    def _person_country(self, entity: Entity) -> str | None:
+        """The country a person serves: the gazetteer's, else a role the article taught."""
+        actor = self.gazetteer.get(entity.id) if entity.known else None
+        if actor is not None and actor.country:
+            return actor.country
+        return next((key.country for key, e, _, _ in self.registry.roles
+                     if e is entity and key.country), None)
 
     def _description(self, doc: Any, start: int, end: int) -> Resolution:
         root = doc[start:end].root

@@ -40,7 +40,7 @@ _CONTINUING = frozenset({"add"})
 def source_of(verb: Token, lex: Lexicon) -> Token | None:
     """The head token of the verb's source, following shared subjects up the tree."""
     if verb.tag_ == "VBG" and not has_subject(verb):
-        before = _actor_before(verb, lex, comma=False)
+        before = _actor_before(verb, lex, comma=False) or _with_subject(verb)
         if before is not None:
             return before  # "... and Vladimir Putin insisting "we don't want war""
     current = verb
@@ -57,12 +57,16 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
         head = current.head
         if head.i == current.i:
             break
-        if _main_verb_read_as_modifier(current, head):
+        if _main_verb_read_as_modifier(current, head, climbed=current.i != verb.i):
             return head  # "The German chancellor, Olaf Scholz, conceded ... that ..."
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
                 dep == "relcl" or current.tag_ == "VBG"):
             return head  # "agencies ... claiming", "a minister who said"; not "the courage to"
         if dep == "conj":
+            if head.tag_ == "VBG" and not has_subject(head):
+                shared = _with_subject(head)
+                if shared is not None:
+                    return shared  # "with Peskov calling the claims ... and saying ..."
             # coordinated verbs share a subject; a cue verb further up is the better source
             reporting = _reporting_ancestor(current, lex)
             current = reporting if reporting is not None else head
@@ -96,13 +100,35 @@ def source_of(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _main_verb_read_as_modifier(verb: Token, head: Token) -> bool:
+def _main_verb_read_as_modifier(verb: Token, head: Token, *, climbed: bool = False) -> bool:
     """True for a sentence's main verb that the parse hung on its subject as a participle
     ("The chancellor, Olaf Scholz, conceded in an interview that ..." with "chancellor" as
-    the root): the sentence has no other verb, and the verb reports a clause."""
+    the root): the sentence has no other verb, and the verb reports a clause, or a cue
+    below it was ``climbed`` from ("The EU's foreign affairs chief, Josep Borrell, hit
+    back by saying ...")."""
     return bool(verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT"
                 and head.pos_ in ("NOUN", "PROPN") and verb.i > head.i
-                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children))
+                and (climbed or any(c.dep_ == "ccomp" and c.i > verb.i
+                                    for c in verb.children)))
+
+
+def _with_subject(verb: Token) -> Token | None:
+    """The subject of a participle in a "with" clause that the parse hung on the main
+    verb ("The Kremlin denied it, with Putin's spokesperson, Dmitry Peskov, calling the
+    claims unjustified"): the object of "with" whose phrase ends right before it."""
+    doc = verb.doc
+    j = verb.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0:
+        return None
+    noun = doc[j]
+    while noun.dep_ in ("appos", "compound", "flat") and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.right_edge.i >= j and (
+            noun.pos_ in ("NOUN", "PROPN")):
+        return noun
+    return None
 
 
 def own_source(verb: Token, source: Token) -> bool:
