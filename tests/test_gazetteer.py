@@ -337,6 +337,40 @@ def test_no_office_has_two_holders_at_once() -> None:
 # --- user files ------------------------------------------------------------------------
 
 
+def test_places_qualify_the_titles_of_the_bodies_that_govern_them(gaz: Gazetteer) -> None:
+    when = date(2022, 6, 10)
+    assert _holder(gaz, "the governor of the Luhansk region", when) == "Serhiy Haidai"
+    assert _holder(gaz, "Luhansk governor", when) == "Serhiy Haidai"
+    assert _holder(gaz, "the Luhansk regional governor", when) == "Serhiy Haidai"
+    assert _holder(gaz, "the head of Ukraine-controlled Luhansk's regional civil "
+                        "administration", when) == "Serhiy Haidai"
+    # a place held by the other side names no Ukrainian body
+    assert _holder(gaz, "the head of Russian-controlled Luhansk", when) is None
+    # one place, two bodies: the title decides
+    assert _holder(gaz, "the governor of Kharkiv", when) == "Oleh Synehubov"
+    assert _holder(gaz, "Kharkiv's mayor", when) == "Ihor Terekhov"
+    # Kyiv is also Ukraine's capital: its mayor is still the city's
+    assert _holder(gaz, "the mayor of Kyiv", when) == "Vitali Klitschko"
+    # bare titles name no one among many cities and regions
+    assert _holder(gaz, "the mayor", when, country="UA") is None
+    assert _holder(gaz, "the governor", when, country="UA") is None
+    # a place is no speaker: "Kharkiv said" is no council
+    assert gaz.by_name("Kharkiv") is None or gaz.by_name("Kharkiv").kind == "state"
+
+
+def test_a_place_in_a_user_file_must_belong_to_a_body(tmp_path: Path) -> None:
+    user = tmp_path / "places.toml"
+    user.write_text('''
+[[actor]]
+id = "jan-novak"
+name = "Jan Novak"
+kind = "person"
+places = ["Brno"]
+''', encoding="utf-8")
+    with pytest.raises(DataFileError, match="only a body governs places"):
+        Gazetteer.from_files([user])
+
+
 def test_user_file_adds_an_actor_and_overrides_an_alias(tmp_path: Path) -> None:
     user = tmp_path / "mine.toml"
     user.write_text('''

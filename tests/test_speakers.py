@@ -469,3 +469,29 @@ def test_a_definite_description_of_standing_points_back_to_the_person_named() ->
     assert said(quotes, "prolonging the war")["name"] == "Sergei Lavrov"
     # a nationality that is not the last speaker's points to no one
     assert said(quotes, "it would not")["name"] == "veteran Russian diplomat"
+
+
+def test_regional_and_city_office_holders_by_place() -> None:
+    quotes, _ = run(
+        "Russia is pressing on after capturing almost all of the neighbouring region, "
+        "according to the head of Ukraine-controlled Luhansk’s regional civil "
+        "administration.\n\n"
+        "The mayor of Sloviansk said about 23,000 residents remain.\n\n"
+        "Kharkiv’s mayor, Ihor Terekhov, said the city was shelled. The governor of the "
+        "Kharkiv region said 20 people had died.", published="2022-07-08")
+    assert said(quotes, "pressing on")["name"] == "Serhiy Haidai"
+    assert said(quotes, "23,000")["name"] == "Vadym Lyakh"
+    assert said(quotes, "was shelled")["name"] == "Ihor Terekhov"
+    assert said(quotes, "20 people")["name"] == "Oleh Synehubov"
+
+
+def test_a_name_the_parse_hung_on_a_place_is_the_subject_pronouns_take_up() -> None:
+    quotes, _ = run(
+        "On Wednesday, on the third leg of an unofficial three-day trip to Washington, "
+        "D.C., Olena Kovalenko, the wife of President Ivan Petrov of Ruritania, became the "
+        "rare first lady to address Congress.\n\n"
+        "But despite the fact that she had engaged in typical things — warmly greeting the "
+        "president and the first lady, Ann Carter, who met her with a bouquet of flowers — "
+        "she was not, as she said in her speech, there to talk about typical things.\n\n"
+        "“Usually the wives of presidents are engaged in peaceful affairs,” she said.")
+    assert said(quotes, "peaceful affairs")["name"] == "Olena Kovalenko"

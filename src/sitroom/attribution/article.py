@@ -343,6 +343,18 @@ def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
             if child.dep_ == "nsubj" and not any(
                     s.inner_start <= child.idx < s.inner_end for s in segments):
                 out.append(child)
+    if root.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+        # "On Wednesday, on a trip to Washington, D.C., Olena Zelenska, the wife of ...,
+        # became ...": the name the parse hung in apposition to a place is the subject
+        doc = sent.doc
+        name = next((t for t in sent if sent.start < t.i < root.i and t.ent_iob_ == "B"
+                     and t.ent_type_ == "PERSON" and doc[t.i - 1].text == ","), None)
+        if name is not None:
+            last = name
+            while last.i + 1 < root.i and doc[last.i + 1].ent_iob_ == "I":
+                last = doc[last.i + 1]
+            out.append(last)
     return out
 
 

@@ -365,7 +365,8 @@ def _phrase_cue(doc: Any, tok: Token, lex: Lexicon) -> Cue | None:
         if source is None:
             return None
         speaker = noun_phrase(source)
-        cut = next((i for i in range(source.i + 1, speaker[1]) if doc[i].is_punct), None)
+        cut = next((i for i in range(source.i + 1, speaker[1]) if doc[i].is_punct and not (
+            not doc[i - 1].whitespace_ and not doc[i].whitespace_)), None)  # "Ukraine-run"
         if cut is not None:
             speaker = (speaker[0], cut)  # "according to the AP, 571 of ..." is not the source
         speaker = (speaker[0], _named_after(source, speaker[1]))

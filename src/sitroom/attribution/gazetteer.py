@@ -66,12 +66,13 @@ _CODE = re.compile(r"[A-Z]{2}")
 _TOP_KEYS = frozenset({"offices", "titles", "heads", "institutions", "institution_names",
                        "country", "actor"})
 _ACTOR_KEYS = frozenset({"id", "name", "kind", "country", "gender", "aliases", "surname",
-                         "roles", "head", "institution", "titles", "extend", "note"})
+                         "roles", "head", "institution", "titles", "places", "extend",
+                         "note"})
 _ROLE_KEYS = frozenset({"title", "office", "country", "org", "start", "end", "note"})
 _COUNTRY_KEYS = frozenset({"name", "state", "aliases", "adjectives", "demonyms", "capitals",
                            "metonyms", "leader", "titles", "outlets", "extend", "note"})
 _LIST_KEYS = frozenset({"aliases", "roles", "adjectives", "demonyms", "capitals", "metonyms",
-                        "outlets"})
+                        "outlets", "places"})
 
 # --- normalisation ---------------------------------------------------------------------
 
@@ -232,6 +233,8 @@ class Country:
 # --- loading ---------------------------------------------------------------------------
 
 _Spec = tuple[str, str | None]   # (office, org)
+#: Words after a country that say who holds a place ("Ukraine-controlled Luhansk").
+_HELD_BY = frozenset({"controlled", "held", "run"})
 
 
 def _package_documents() -> list[tuple[dict[str, Any], str]]:
@@ -472,6 +475,7 @@ class Gazetteer:
     def _build_actors(self, raw: Mapping[str, tuple[dict[str, Any], str]]) -> None:
         self._org_head: dict[str, str] = {}
         self._org_titles: dict[str, dict[str, _Spec]] = {}
+        self._places: dict[str, list[str]] = {}
         self._surname_override: dict[str, list[str]] = {}
         self._institutions: dict[tuple[str, str], str] = {}
         shells: dict[str, tuple[Actor, dict[str, Any], str]] = {}
@@ -503,6 +507,12 @@ class Gazetteer:
                     raise DataFileError(f"{where}: unknown office {head!r} for 'head'")
                 self._org_head[actor_id] = head
             self._org_titles[actor_id] = self._read_titles(table, where)
+            for place in _strings(table.get("places"), where, "places"):
+                if kind == "person":
+                    raise DataFileError(f"{where}: only a body governs places")
+                ids = self._places.setdefault(normalise(place), [])
+                if actor_id not in ids:
+                    ids.append(actor_id)
             institution = _string(table.get("institution"), where, "institution")
             if institution is not None:
                 if institution not in self._institution_kinds:
@@ -721,15 +731,13 @@ class Gazetteer:
         if query is not None:
             yield query
         for i in range(len(tokens) - 1, 0, -1):
-            scope = self._scope(" ".join(tokens[:i]))
-            if scope is not None:
+            for scope in self._scopes(" ".join(tokens[:i])):
                 query = self._title_in(scope, " ".join(tokens[i:]))
                 if query is not None:
                     yield query
         for i, token in enumerate(tokens):
             if token in ("of", "for", "in", "at") and 0 < i < len(tokens) - 1:
-                scope = self._scope(" ".join(tokens[i + 1:]))
-                if scope is not None:
+                for scope in self._scopes(" ".join(tokens[i + 1:])):
                     query = self._title_in(scope, " ".join(tokens[:i]))
                     if query is not None:
                         yield query
@@ -905,6 +913,19 @@ class Gazetteer:
             leader = self._countries[fallback].leader
             return RoleQuery(leader, fallback) if leader else None
         return None
+
+    def _scopes(self, text: str) -> list[tuple[str, str]]:
+        """What a qualifier names: a country or organisation (``_scope``), else each body
+        that governs the place it names ("Kharkiv": the regional administration, whose
+        governor it is, and the city council, whose mayor)."""
+        scope = self._scope(text)
+        bodies = self._places.get(text, [])
+        words = text.split()
+        if not bodies and len(words) > 2 and words[1] in _HELD_BY:
+            code = self._country_code(words[0])  # "Ukraine-controlled Luhansk"
+            bodies = [b for b in self._places.get(" ".join(words[2:]), [])
+                      if self._actors[b].country == code]
+        return [*([scope] if scope is not None else []), *(("org", b) for b in bodies)]
 
     def _scope(self, text: str) -> tuple[str, str] | None:
         """The country ("country", code) or organisation ("org", id) a qualifier names."""
