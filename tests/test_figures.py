@@ -112,7 +112,9 @@ def test_figures_of_an_invented_article(frontier: dict[str, Any], text: str, val
     figure = _figure(frontier, text)
     assert (figure["value"], figure["qualifier"], figure["unit"], figure["measure"],
             figure["subject"]) == (value, qualifier, unit, measure, subject)
-    assert figure["date"] == "2022-03-03"
+    # the Wednesday before publication for the figures of "... on Wednesday"
+    assert figure["date"] == ("2022-03-02" if text in ("At least 12 civilians", "30 wounded")
+                              else "2022-03-03")
     start, end = figure["span"]
     assert frontier["article"]["text"][start:end] == text
 
@@ -261,3 +263,36 @@ def test_a_described_speaker_is_a_described_source() -> None:
     assert killed["source"]["name"] == "regional military administration"
     wounded = _figure(record, "30 people")
     assert wounded["source"] is None and wounded["source_kind"] == "unnamed"
+
+
+def test_a_figure_takes_the_day_its_sentence_gives(frontier: dict[str, Any],
+                                                   siege: dict[str, Any]) -> None:
+    # published Thursday 3 March 2022: "on Wednesday" is the day before
+    killed = _figure(frontier, "At least 12 civilians")
+    assert (killed["date"], killed["date_from"]) == ("2022-03-02", "text")
+    troops = _figure(frontier, "More than 40,000 troops")
+    assert (troops["date"], troops["date_from"]) == ("2022-03-03", "published")
+    # "since Sunday" opens a period: no day of the figure
+    families = _figure(siege, "2,000-3,000 families")
+    assert (families["date"], families["date_from"]) == ("2022-03-04", "published")
+
+
+@pytest.mark.parametrize(("sentence", "published", "day"), [
+    ("The ministry said 300 soldiers were killed on 12 June.", "2022-06-20", "2022-06-12"),
+    ("Officials said on June 12 that 300 soldiers were killed.", "2022-06-20", "2022-06-12"),
+    ("On 28 December, 40 civilians were wounded.", "2022-01-05", "2021-12-28"),
+    ("Last Monday 40 civilians were wounded.", "2022-06-20", "2022-06-13"),
+    ("On Monday 40 civilians were wounded.", "2022-06-20", "2022-06-20"),
+    ("Yesterday 40 civilians were wounded.", "2022-06-20", "2022-06-19"),
+    ("By Friday 40 civilians will have been evacuated.", "2022-06-20", None),
+    ("Last week 40 civilians were wounded.", "2022-06-20", None),
+])
+def test_the_day_a_sentence_gives(sentence: str, published: str, day: str | None) -> None:
+    from datetime import date
+
+    from sitroom.figures.when import stated_date
+    from sitroom.nlp.model import load_model
+    doc = load_model()(sentence)
+    first = next(t.i for t in doc if t.like_num and t.text not in ("12", "28"))
+    found = stated_date(next(iter(doc.sents)), first, date.fromisoformat(published))
+    assert (found.isoformat() if found else None) == day

@@ -11,7 +11,8 @@ sentence, and adds little to its cost:
              (measure.py); numbers that count nothing known are dropped;
 4. revisions "up from 130,000": which figure updates which (revisions.py);
 5. record    subject phrase (subject.py), source and estimate (source.py),
-             date, text and span.
+             the day the sentence gives for it, else the publication day
+             (when.py), text and span.
 
 Precision matters more than recall: a number is a figure only when it counts
 a noun listed in ``data/figures.toml`` (or is money, or the object of a
@@ -31,6 +32,7 @@ from sitroom.figures.lexicon import FigureLexicon, figure_lexicon
 from sitroom.figures.revisions import link_revisions
 from sitroom.figures.source import attribute, is_estimate
 from sitroom.figures.subject import subject_of
+from sitroom.figures.when import stated_date
 
 
 def find_figures(ctx: ArticleContext) -> list[dict[str, Any]]:
@@ -63,6 +65,8 @@ def _record(ctx: ArticleContext, cand: Candidate, ids: dict[int, str], lex: Figu
     span = ctx.tokens_span(cand.par, cand.first, cand.last)
     source = attribute(ctx, span, cand.par, cand.sent, lex)
     published = ctx.published
+    stated = stated_date(cand.sent, cand.first, published)
+    day = stated or published
     return {
         "id": ids[id(cand)],
         "value": cand.expr.value,
@@ -73,7 +77,8 @@ def _record(ctx: ArticleContext, cand: Candidate, ids: dict[int, str], lex: Figu
         "subject": subject_of(cand.par.doc, cand.counted, lex),
         "source": source.source,
         "source_kind": source.kind,
-        "date": published.isoformat() if published else None,
+        "date": day.isoformat() if day else None,
+        "date_from": "text" if stated else ("published" if published else None),
         "text": ctx.text[span[0]:span[1]],
         "span": [span[0], span[1]],
         "revises": ids.get(id(cand.revises)) if cand.revises is not None else None,

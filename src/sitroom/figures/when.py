@@ -1,0 +1,90 @@
+"""The day a figure is given for, when its sentence says so.
+
+"Ukraine's general staff said on Tuesday that 31,000 Russian troops had been
+killed", in an article published on Thursday 7 April 2022, gives the figure for
+Tuesday 5 April. The sentence's date expressions (spaCy's DATE entities) are read
+nearest to the figure first: a weekday is the last such day on or before the
+publication day ("last Monday" a week earlier when the article appeared on a
+Monday); "yesterday", "today", "tonight"; a day and month ("12 June", "June 12",
+"on the 12th of June") in the publication year, or the year before when that day
+would come after publication. A date that opens or closes a period ("since 24
+February", "by Friday", "until June") is no day of the figure, nor is a span
+("last week", "in March").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: n for n, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for m in names}
+_RELATIVE = {"yesterday": 1, "today": 0, "tonight": 0}
+#: Words before a date that make it the edge of a period, not the figure's day.
+_PERIOD_EDGES = frozenset({"since", "from", "until", "till", "by", "before", "after",
+                           "between", "through", "to"})
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]+)\b")
+_MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def stated_date(sent: Any, first: int, published: date | None) -> date | None:
+    """The day the sentence ``sent`` gives for the figure whose first token is ``first``,
+    or None when it gives none (the caller keeps the publication date)."""
+    if published is None:
+        return None
+    spans = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    spans.sort(key=lambda ent: abs(ent.start - first))
+    for ent in spans:
+        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+        if before in _PERIOD_EDGES or ent[0].lower_ in _PERIOD_EDGES:
+            continue
+        day = _day(ent.text.lower(), published)
+        if day is not None:
+            return day
+    return None
+
+
+def _day(text: str, published: date) -> date | None:
+    words = re.findall(r"[a-z]+", text)
+    for word, back in _RELATIVE.items():
+        if word in words:
+            return published - timedelta(days=back)
+    weekday = next((w for w in words if w in _WEEKDAYS), None)
+    if weekday is not None:
+        back = (published.weekday() - _WEEKDAYS.index(weekday)) % 7
+        if back == 0 and "last" in words:
+            back = 7
+        return published - timedelta(days=back)
+    return _calendar_day(text, published)
+
+
+def _calendar_day(text: str, published: date) -> date | None:
+    found = None
+    match = _DAY_MONTH.search(text)
+    if match and match.group(2) in _MONTHS:
+        found = (int(match.group(1)), _MONTHS[match.group(2)])
+    else:
+        match = _MONTH_DAY.search(text)
+        if match and match.group(1) in _MONTHS:
+            found = (int(match.group(2)), _MONTHS[match.group(1)])
+    if found is None:
+        return None
+    day, month = found
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(0)) if year_match else published.year
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    if year_match is None and value > published:
+        try:
+            value = date(year - 1, month, day)
+        except ValueError:
+            return None
+    return value
