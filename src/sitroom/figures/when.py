@@ -9,7 +9,7 @@ Monday); "yesterday", "today", "tonight"; a day and month ("12 June", "June 12",
 "on the 12th of June") in the publication year, or the year before when that day
 would come after publication. A date that opens or closes a period ("since 24
 February", "by Friday", "until June") is no day of the figure, nor is a span
-("last week", "in March").
+("last week", "in March") or the day of a noun ("Russia's 24 February invasion").
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _RELATIVE = {"yesterday": 1, "today": 0, "tonight": 0}
 #: Words before a date that make it the edge of a period, not the figure's day.
 _PERIOD_EDGES = frozenset({"since", "from", "until", "till", "by", "before", "after",
                            "between", "through", "to"})
+#: Dependencies of a date that modifies a noun rather than the clause.
+_NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod", "nummod"})
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]+)\b")
 _MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -41,10 +43,17 @@ def stated_date(sent: Any, first: int, published: date | None) -> date | None:
     spans = [ent for ent in sent.ents if ent.label_ == "DATE"]
     spans.sort(key=lambda ent: abs(ent.start - first))
     for ent in spans:
-        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
-        if before in _PERIOD_EDGES or ent[0].lower_ in _PERIOD_EDGES:
+        # "Yesterday 40 civilians": the tagger may take the figure into the date
+        words = [t for t in ent if t.i < first] if ent.start <= first < ent.end else list(ent)
+        if not words:
             continue
-        day = _day(ent.text.lower(), published)
+        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+        if before in _PERIOD_EDGES or words[0].lower_ in _PERIOD_EDGES:
+            continue
+        if any(t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN")
+               and not ent.start <= t.head.i < ent.end for t in words):
+            continue  # "Russia's 24 February invasion": the day of something else
+        day = _day(" ".join(t.lower_ for t in words), published)
         if day is not None:
             return day
     return None
