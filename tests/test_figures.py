@@ -288,6 +288,8 @@ def test_a_figure_takes_the_day_its_sentence_gives(frontier: dict[str, Any],
     ("Last week 40 civilians were wounded.", "2022-06-20", None),
     ("Russia's 24 February invasion has disrupted 40 shipments.", "2022-06-20", None),
     ("Thursday's fire injured 40 people.", "2022-06-20", "2022-06-16"),
+    ("Wheat fell to $7.59, the lowest since Russia's 24 February invasion.", "2022-07-23",
+     None),
 ])
 def test_the_day_a_sentence_gives(sentence: str, published: str, day: str | None) -> None:
     from datetime import date

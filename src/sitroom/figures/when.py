@@ -47,8 +47,7 @@ def stated_date(sent: Any, first: int, published: date | None) -> date | None:
         words = [t for t in ent if t.i < first] if ent.start <= first < ent.end else list(ent)
         if not words:
             continue
-        before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
-        if before in _PERIOD_EDGES or words[0].lower_ in _PERIOD_EDGES:
+        if _bounds_a_period(ent, words):
             continue
         if any(t.dep_ in _NOUN_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN")
                and not ent.start <= t.head.i < ent.end for t in words):
@@ -57,6 +56,21 @@ def stated_date(sent: Any, first: int, published: date | None) -> date | None:
         if day is not None:
             return day
     return None
+
+
+def _bounds_a_period(ent: Any, words: list[Any]) -> bool:
+    """True for a date under "since", "by", "until" ... ("since 24 February", "the lowest
+    close since Russia's 24 February invasion")."""
+    doc = ent.doc
+    if words[0].lower_ in _PERIOD_EDGES or (
+            ent.start > 0 and doc[ent.start - 1].lower_ in _PERIOD_EDGES):
+        return True
+    for head in ent.root.ancestors:
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.lower_ in _PERIOD_EDGES and head.dep_ in ("prep", "mark"):
+            return True
+    return False
 
 
 def _day(text: str, published: date) -> date | None:
