@@ -290,6 +290,10 @@ def test_a_figure_takes_the_day_its_sentence_gives(frontier: dict[str, Any],
     ("Thursday's fire injured 40 people.", "2022-06-20", "2022-06-16"),
     ("Wheat fell to $7.59, the lowest since Russia's 24 February invasion.", "2022-07-23",
      None),
+    ("Wheat fell to $7.59, the lowest since Russia's invasion on 24 February.",
+     "2022-07-23", None),
+    ("Oil spiked to nearly $129 in March before easing back on Tuesday.", "2022-07-27",
+     None),
 ])
 def test_the_day_a_sentence_gives(sentence: str, published: str, day: str | None) -> None:
     from datetime import date

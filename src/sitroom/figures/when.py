@@ -2,14 +2,16 @@
 
 "Ukraine's general staff said on Tuesday that 31,000 Russian troops had been
 killed", in an article published on Thursday 7 April 2022, gives the figure for
-Tuesday 5 April. The sentence's date expressions (spaCy's DATE entities) are read
-nearest to the figure first: a weekday is the last such day on or before the
+Tuesday 5 April. The sentence's date expression nearest the figure (spaCy's DATE
+entities) is read: a weekday is the last such day on or before the
 publication day ("last Monday" a week earlier when the article appeared on a
 Monday); "yesterday", "today", "tonight"; a day and month ("12 June", "June 12",
 "on the 12th of June") in the publication year, or the year before when that day
 would come after publication. A date that opens or closes a period ("since 24
-February", "by Friday", "until June") is no day of the figure, nor is a span
-("last week", "in March") or the day of a noun ("Russia's 24 February invasion").
+February", "by Friday", "until June", "since Russia's invasion on 24 February") is
+no day of the figure, nor is a span ("last week", "in March") or the day of a noun
+("Russia's 24 February invasion"). Only the date nearest the figure is read: a
+farther one belongs to another clause.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _RELATIVE = {"yesterday": 1, "today": 0, "tonight": 0}
 #: Words before a date that make it the edge of a period, not the figure's day.
 _PERIOD_EDGES = frozenset({"since", "from", "until", "till", "by", "before", "after",
                            "between", "through", "to"})
+#: Words that open a period however far before its date they stand, and how far.
+_SINCE = frozenset({"since", "until", "till"})
+_SINCE_WINDOW = 5
 #: Dependencies of a date that modifies a noun rather than the clause.
 _NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod", "nummod"})
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]+)\b")
@@ -42,7 +47,8 @@ def stated_date(sent: Any, first: int, published: date | None) -> date | None:
         return None
     spans = [ent for ent in sent.ents if ent.label_ == "DATE"]
     spans.sort(key=lambda ent: abs(ent.start - first))
-    for ent in spans:
+    for ent in spans[:1]:  # the nearest only: a farther one is another clause's
+        # ("nearly $129 in March before easing back to under $105 on Tuesday")
         # "Yesterday 40 civilians": the tagger may take the figure into the date
         words = [t for t in ent if t.i < first] if ent.start <= first < ent.end else list(ent)
         if not words:
@@ -65,6 +71,10 @@ def _bounds_a_period(ent: Any, words: list[Any]) -> bool:
     if words[0].lower_ in _PERIOD_EDGES or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _PERIOD_EDGES):
         return True
+    window = doc[max(ent.sent.start, ent.start - _SINCE_WINDOW):ent.start]
+    if any(t.lower_ in _SINCE for t in window) and not any(
+            t.is_punct or t.pos_ in ("VERB", "AUX") for t in window):
+        return True  # "the lowest close since Russia's invasion on 24 February"
     for head in ent.root.ancestors:
         if head.pos_ in ("VERB", "AUX"):
             return False
