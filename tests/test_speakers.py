@@ -495,3 +495,23 @@ def test_a_name_the_parse_hung_on_a_place_is_the_subject_pronouns_take_up() -> N
         "she was not, as she said in her speech, there to talk about typical things.\n\n"
         "“Usually the wives of presidents are engaged in peaceful affairs,” she said.")
     assert said(quotes, "peaceful affairs")["name"] == "Olena Kovalenko"
+
+
+def test_new_rules_keep_off_their_lookalikes() -> None:
+    """Cases a review found the first versions of these rules got wrong."""
+    quotes, _ = run(
+        "Scholz spoke by phone with Putin, urging him to agree to a ceasefire.\n\n"
+        "Zelensky met with Biden, thanking him for the aid and saying Ukraine needed more."
+        "\n\n"
+        "The governor said the town was under constant fire. “We sleep in the basement,” "
+        "local resident Olga Petrenko told AFP.\n\n"
+        "The Russian-installed mayor of Melitopol said the city would switch to the rouble. "
+        "“This is theft,” Ivan Fedorov said.\n\n"
+        "Roman Ivanov, a reporter for a local paper, was arrested. Dmitry Peskov said the "
+        "arrest was lawful. The journalist denied any wrongdoing.",
+        published="2022-06-20")
+    assert said(quotes, "agree to a ceasefire")["name"] == "Olaf Scholz"
+    assert said(quotes, "needed more")["name"] == "Volodymyr Zelensky"
+    assert said(quotes, "constant fire")["name"] != "Olga Petrenko"
+    assert said(quotes, "switch to the rouble")["name"] != "Ivan Fedorov"
+    assert said(quotes, "any wrongdoing")["name"] != "Dmitry Peskov"

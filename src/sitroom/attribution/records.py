@@ -14,6 +14,7 @@ relay whose content is another speaker's statement ("According to TASS, X said
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
@@ -215,20 +216,26 @@ def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]
     speaks next in the same paragraph, named there for the first time, when
 
     - the name carries the description's role word (as Yermak's does);
-    - or the article and the gazetteer give the person no role and nothing after the
-      name says who they are ("Mass kidnappings have been occurring in Melitopol, the
-      mayor of the city said. “More than 500 people have been abducted ...,” Ivan
-      Fedorov said"): a writer who brings in someone new says who they are, so "“...,”
-      said Dr Chaand Nagar of the medical association" is someone else (a title such as
-      "Dr" or "Gen" says nothing);
-    - or the gazetteer knows the person in a role whose place or body the description
-      names (``_names_in_role``)."""
+    - or, in the very next sentence, the name stands alone ("Mass kidnappings have been
+      occurring in Melitopol, the mayor of the city said. “More than 500 people have
+      been abducted ...,” Ivan Fedorov said") and the article and the gazetteer give
+      the person no other role: a writer who brings in someone new says who they are,
+      so "local resident Olga Petrenko" and "Dr Chaand Nagar of the medical
+      association" are someone else (a title such as "Dr" or "Gen" says nothing);
+    - or the gazetteer knows the person in an office the description's role word names
+      (a mayor, or a head for "the leader"), and the description names its place ("The
+      leader of the self-proclaimed republic of Luhansk ... Leonid Pasechnik") or the
+      name stands alone in the next sentence.
+
+    A description of another holder of the office ("the Russian-installed mayor", "the
+    former mayor", "the deputy mayor") links no one."""
     quote = quotes[i]
     speaker = quote.speaker
     assert speaker is not None and speaker.entity is not None
-    words = set(text[speaker.mention[0]:speaker.mention[1]].lower().replace(",", " ").split())
+    described = text[speaker.mention[0]:speaker.mention[1]]
+    words = set(re.split(r"[\s,\-–]+", described.lower()))
     role = words & roles
-    if not role:
+    if not role or words & _OTHER_HOLDER:
         return
     later = next((q for q in quotes[i + 1:] if q.speaker is None or q.speaker.entity
                   is not speaker.entity), None)
@@ -240,13 +247,47 @@ def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]
             person.mentions)[0] < speaker.mention[1] or not _same_gender(speaker.entity,
                                                                          person):
         return
-    mention = set(text[named.mention[0]:named.mention[1]].lower().replace(",", " ").split())
-    if mention & role or (named.how == "name" and not person.known and not (
-            person.role and set(person.role.lower().split()) & roles)
-                          and not _described_after(text, named.mention)) or (
-            person.known and _names_in_role(speaker.mention, text, person.role)):
+    name = text[named.mention[0]:named.mention[1]]
+    alone = named.how == "name" and _bare_name(name) and not _described_after(
+        text, named.mention) and _next_sentence(text, quote.span[1], later.span[0])
+    if set(name.lower().replace(",", " ").split()) & role:
+        linked = True
+    elif not person.known:
+        linked = alone and not (person.role and set(person.role.lower().split()) & roles)
+    else:
+        linked = _office_fits(role, person.role) and (
+            alone or _names_in_role(speaker.mention, text, person.role))
+    if linked:
         quote.speaker = Speaker(speaker.mention, person, "cataphora")
         person.mention(speaker.mention)
+
+
+#: Words of a description that point to another holder of the office than the one
+#: the gazetteer knows: "the Russian-installed mayor of Melitopol", "the former mayor".
+_OTHER_HOLDER = frozenset({"installed", "appointed", "former", "ex", "deputy", "acting",
+                           "first", "vice"})
+#: Role words that all mean the head of a body ("the leader of the republic" is its Head).
+_HEADS = frozenset({"head", "leader", "chief", "boss"})
+
+
+def _office_fits(role: set[str], title: str | None) -> bool:
+    """True when a description's role word names the gazetteer's office ("mayor" and
+    "Mayor of Melitopol"; "leader" and "Head of the Luhansk People's Republic")."""
+    if not title:
+        return False
+    words = set(title.lower().split())
+    return bool(role & words) or bool(role & _HEADS and words & _HEADS)
+
+
+def _bare_name(mention: str) -> bool:
+    """True for a mention that is only a name, maybe with titles ("Gen Sir Patrick
+    Sanders"), not "local resident Olga Petrenko"."""
+    return all(w[:1].isupper() for w in mention.replace(",", " ").split())
+
+
+def _next_sentence(text: str, start: int, end: int) -> bool:
+    """True when at most one sentence ends between ``start`` and ``end``."""
+    return len(re.findall(r"[.!?][\"”’']?\s", text[start:end])) <= 1
 
 
 #: What follows a name that says who the person is: "Dr Chaand Nagar of the medical

@@ -51,6 +51,11 @@ _LEADING = frozenset({"the", "a", "an", "one", "another", "some", "this", "that"
 _NAME_TITLES = PERSONAL_HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron"}
 #: Words at most in a definite description that points back ("the senior official").
 MAX_ANAPHOR = 3
+#: Nouns of standing that the office holders of the gazetteer have ("the veteran Russian
+#: diplomat" after Lavrov); other nouns ("the journalist", "the oligarch") never point
+#: back to one of them.
+_OFFICE_STANDING = frozenset({"politician", "diplomat", "statesman", "stateswoman",
+                              "lawmaker", "legislator"})
 #: How far back (characters) "the Green politician" may point to the person named.
 MAX_POINTER_CHARS = 600
 #: Head nouns of a definite description of a state ("the country").
@@ -465,6 +470,8 @@ class Resolver:
         if entity is None or entity.described or \
                 pos - self.history.last_seen(entity.id, pos) > MAX_POINTER_CHARS:
             return None
+        if entity.known and root.lemma_.lower() not in _OFFICE_STANDING:
+            return None  # "The journalist denied it" after Peskov is the arrested reporter
         countries = {self._country(t.text) for t in doc[start + 1:root.i]} - {None}
         if countries and self._person_country(entity) not in countries | {None}:
             return None  # "the Russian diplomat" is not Blinken

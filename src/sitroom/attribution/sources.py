@@ -115,20 +115,29 @@ def _main_verb_read_as_modifier(verb: Token, head: Token, *, climbed: bool = Fal
 def _with_subject(verb: Token) -> Token | None:
     """The subject of a participle in a "with" clause that the parse hung on the main
     verb ("The Kremlin denied it, with Putin's spokesperson, Dmitry Peskov, calling the
-    claims unjustified"): the object of "with" whose phrase ends right before it."""
+    claims unjustified"): the object of a "with" set off by a comma, whose phrase ends
+    right before the participle or at a comma closing its apposition. "Scholz spoke by
+    phone with Putin, urging him ..." is Scholz's: that "with" is no clause of its own."""
     doc = verb.doc
     j = verb.i - 1
-    if j >= 0 and doc[j].text == ",":
+    comma = j >= 0 and doc[j].text == ","
+    if comma:
         j -= 1
     if j < 0:
         return None
-    noun = doc[j]
+    last = doc[j]
+    noun = last
     while noun.dep_ in ("appos", "compound", "flat") and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.right_edge.i >= j and (
-            noun.pos_ in ("NOUN", "PROPN")):
-        return noun
-    return None
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.right_edge.i < j or (
+            noun.pos_ not in ("NOUN", "PROPN")):
+        return None
+    opening = noun.head.i
+    if opening > noun.sent.start and doc[opening - 1].text != ",":
+        return None  # "spoke by phone with Putin, urging him": Putin is no subject
+    if comma and not (last.dep_ == "appos" or any(c.dep_ == "appos" for c in noun.children)):
+        return None  # the comma must close an apposition: "with X, a local official, saying"
+    return noun
 
 
 def own_source(verb: Token, source: Token) -> bool:
