@@ -515,3 +515,22 @@ def test_new_rules_keep_off_their_lookalikes() -> None:
     assert said(quotes, "constant fire")["name"] != "Olga Petrenko"
     assert said(quotes, "switch to the rouble")["name"] != "Ivan Fedorov"
     assert said(quotes, "any wrongdoing")["name"] != "Dmitry Peskov"
+
+
+def test_the_report_is_its_authors_after_they_were_named() -> None:
+    quotes, _ = run(
+        "Ruritanian forces committed war crimes in Dolynsk, according to a report by "
+        "Amnesty International.\n\n"
+        "The report found that a theatre was struck deliberately.\n\n"
+        "“The evidence is overwhelming,” the report said.\n\n"
+        "The Ruritanian report said no theatre had been hit.")
+    assert said(quotes, "war crimes")["name"] == "Amnesty International"
+    assert said(quotes, "struck deliberately")["name"] == "Amnesty International"
+    assert said(quotes, "evidence is overwhelming")["name"] == "Amnesty International"
+    assert said(quotes, "no theatre")["name"] != "Amnesty International"
+
+
+def test_according_to_a_report_by_names_its_content_before() -> None:
+    quotes, _ = run("Ruritania is guilty of inciting genocide, according to a new report by "
+                    "more than 30 legal scholars and experts.")
+    assert [q["text"] for q in quotes] == ["Ruritania is guilty of inciting genocide"]

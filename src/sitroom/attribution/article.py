@@ -170,9 +170,17 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         entity: Entity | None = None
         how: str | None = "description"  # "the video showed": a source, but no actor
         if kind == "medium":  # "Check Point's report said": the report's owner speaks
-            entity, how = _owner(resolver, part, doc[lo:hi].root, entity, how)
             root = doc[lo:hi].root
-            if owner_of(root) is None and root.lemma_.lower() in lex.visual:
+            entity, how = _owner(resolver, part, root, entity, how)
+            medium = root.lemma_.lower()
+            if entity is not None:
+                resolver.media_owners[medium] = entity
+            elif doc[lo].lower_ == "the" and medium in resolver.media_owners and not any(
+                    t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")
+                    for t in doc[lo:hi]):  # not "the Russian report"
+                # "The report said" after "a report by Amnesty International": Amnesty's
+                entity, how = resolver.media_owners[medium], "definite"
+            if owner_of(root) is None and medium in lex.visual:
                 ownerless.add(payload)
         if kind == "actor":
             res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)

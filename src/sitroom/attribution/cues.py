@@ -370,7 +370,8 @@ def _phrase_cue(doc: Any, tok: Token, lex: Lexicon) -> Cue | None:
         if cut is not None:
             speaker = (speaker[0], cut)  # "according to the AP, 571 of ..." is not the source
         speaker = (speaker[0], _named_after(source, speaker[1]))
-        phrase_end = max(speaker[1], end)
+        # the source's own modifiers ("a new report | by 30 legal scholars") are no content
+        phrase_end = max(speaker[1], end, cut if cut is not None else source.right_edge.i + 1)
         return Cue(cue=(tok.i, end), verb=tok.i, speaker=speaker, speaker_head=source.i,
                    content=_rest_of_sentence(doc, tok.i, phrase_end), phrase=True, relay=True)
     return None

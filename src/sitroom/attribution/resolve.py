@@ -88,6 +88,9 @@ class Resolver:
         self.seen = History()
         """Named actors met where they are no subject or speaker (objects, obliques), for a
         pronoun with no subject or speaker before it."""
+        self.media_owners: dict[str, Entity] = {}
+        """The last owner of each kind of document ("report": Amnesty International), for
+        a later "the report" that names none."""
 
     # --- mentions ---------------------------------------------------------------------
 

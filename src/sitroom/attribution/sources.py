@@ -238,15 +238,23 @@ _PUBLISHING = frozenset({"publish", "release", "issue", "post", "put", "share", 
                          "distribute", "air", "broadcast"})
 
 
+#: Participles whose agent wrote a document ("The report, compiled by two thinktanks").
+_AUTHORING = frozenset({"compile", "write", "produce", "prepare", "author", "draft",
+                        "publish", "release", "issue", "conduct", "carry"})
+
+
 def owner_of(noun: Token) -> Token | None:
     """Whose a document, statement or view is: its "by" agent ("the announcement by X",
     "a tweet by the Ministry of Defence"), else its possessor unless that is a time
-    ("Check Point's report", not "this week's announcement"), else who put it out ("the
-    Global Times has published a number of articles accusing ...")."""
+    ("Check Point's report", not "this week's announcement"), else the agent of a
+    participle of writing ("The report, compiled by two thinktanks, ..."), else who put
+    it out ("the Global Times has published a number of articles accusing ...")."""
     agent = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                   for g in c.children if g.dep_ == "pobj"), None) or next(
         (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
-        None)
+        None) or next((g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in _AUTHORING for a in c.children
+                       if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     if agent is not None:
         return agent
     publisher = noun
