@@ -304,3 +304,27 @@ def test_the_day_a_sentence_gives(sentence: str, published: str, day: str | None
     first = next(t.i for t in doc if t.like_num and t.text not in ("12", "28"))
     found = stated_date(next(iter(doc.sents)), first, date.fromisoformat(published))
     assert (found.isoformat() if found else None) == day
+
+
+BLOG = """Ruritania war live: shelling resumes
+
+5 March 2022, 18:00
+
+By Ada Testwriter
+
+At least 12 civilians were killed in Dolynsk, the regional governor said.
+
+Later, 300 refugees crossed into the neighbouring state.
+
+Here is a summary of the day. At least 12 civilians were killed in Dolynsk, the regional \
+governor said.
+"""
+
+
+def test_a_live_blog_recap_marks_the_figure_it_repeats() -> None:
+    record = _analyse(BLOG)
+    killed = [f for f in record["figures"] if f["text"] == "At least 12 civilians"]
+    assert len(killed) == 2
+    assert "repeats" not in killed[0] and killed[1]["repeats"] == killed[0]["id"]
+    refugees = _figure(record, "300 refugees")
+    assert "repeats" not in refugees

@@ -388,3 +388,15 @@ def test_concurrent_writers_share_clusters(db_url: str) -> None:
         (event,) = store.events()
     assert (cluster.n_claims, cluster.n_articles, cluster.verification) == (24, 24, "disputed")
     assert (event.n_reports, event.n_articles) == (24, 24)
+
+
+def test_a_figure_a_live_blog_repeats_is_stored_once(db_url: str) -> None:
+    from sitroom.models import RawDocument
+    from sitroom.pipeline import analyze_document
+    from test_figures import BLOG
+    record = analyze_document(RawDocument(origin="blog.txt", data=BLOG.encode("utf-8"),
+                                          format="text", via="file", path="blog.txt"))
+    with Store(db_url) as store:
+        assert add(store, record).status == "new"
+        killed = store.figures("killed")
+    assert [f.value for f in killed] == [12]

@@ -55,7 +55,25 @@ def find_figures(ctx: ArticleContext) -> list[dict[str, Any]]:
             link_revisions(found, lex)
             kept.extend(c for c in found if c.counted is not None)
     ids = {id(c): f"f{n}" for n, c in enumerate(kept, start=1)}
-    return [_record(ctx, c, ids, lex) for c in kept]
+    records = [_record(ctx, c, ids, lex) for c in kept]
+    _mark_repeats(records)
+    return records
+
+
+def _mark_repeats(records: list[dict[str, Any]]) -> None:
+    """Mark a figure that repeats an earlier one of the article word for word, with the
+    same value, measure, source and day (a live blog's summary of the day retells its
+    own entries): ``repeats`` names the first, and the ledger counts it once."""
+    first: dict[tuple[Any, ...], str] = {}
+    for record in records:
+        source = record["source"]
+        key = (record["text"].casefold(), record["value"], record["value_max"],
+               record["measure"], source.get("id") if isinstance(source, dict) else None,
+               record["date"])
+        if key in first:
+            record["repeats"] = first[key]
+        else:
+            first[key] = record["id"]
 
 
 def _record(ctx: ArticleContext, cand: Candidate, ids: dict[int, str], lex: FigureLexicon

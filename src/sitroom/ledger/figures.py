@@ -66,7 +66,8 @@ def write(conn: Connection, record: Mapping[str, Any], published: str | None) ->
         record: The article's record with canonical actor ids.
         published: The article's published date: the figure's date when it has none.
     """
-    rows = [_row(record["id"], i, f, published) for i, f in enumerate(dicts(record, "figures"))]
+    rows = [_row(record["id"], i, f, published) for i, f in enumerate(dicts(record, "figures"))
+            if not f.get("repeats")]  # a live blog's recap of its own figure counts once
     if rows:
         conn.execute(insert_ignoring(conn, figures), rows)
 
