@@ -534,3 +534,13 @@ def test_according_to_a_report_by_names_its_content_before() -> None:
     quotes, _ = run("Ruritania is guilty of inciting genocide, according to a new report by "
                     "more than 30 legal scholars and experts.")
     assert [q["text"] for q in quotes] == ["Ruritania is guilty of inciting genocide"]
+
+
+def test_the_company_is_the_organisation_just_speaking() -> None:
+    quotes, _ = run(
+        "Shell said it would leave Russia. The firm said the exit would cost $5bn.\n\n"
+        "Russia's defence ministry said 300 soldiers had surrendered. The agency said more "
+        "would follow.")
+    assert said(quotes, "cost $5bn")["name"] == "Shell"
+    # a ministry is no agency, company or firm
+    assert said(quotes, "more would follow")["name"] != "Russian Ministry of Defence"

@@ -22,6 +22,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "thing": frozenset({"organisation", "state", "state-media"}),
     "plural": frozenset({"group", "organisation", "state", "state-media"}),
     "state": frozenset({"state"}),
+    "body": frozenset({"organisation", "state-media"}),
 }
 
 

@@ -97,6 +97,9 @@ class Lexicon:
     anaphors: frozenset[str]
     """Nouns of public standing a definite description points back with ("the Green
     politician")."""
+    body_nouns: frozenset[str]
+    """Nouns a short definite description points back to an organisation with ("the
+    company said")."""
 
 
 
@@ -169,6 +172,7 @@ def lexicon() -> Lexicon:
         reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
         generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
         anaphors=_words(speakers, "anaphor", "speakers.toml", key="nouns"),
+        body_nouns=_words(speakers, "body", "speakers.toml", key="nouns"),
     )
 
 

@@ -424,7 +424,23 @@ class Resolver:
             entity = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
         else:
             entity = self.history.last_named(pos, word, kinds=_THINGS)
+        if entity is None and word in self.lex.body_nouns and end - start <= MAX_ANAPHOR and \
+                not any(t.pos_ == "PROPN" for t in doc[start:end]):
+            entity = self._last_body(pos)  # "Shell said ... The firm said": Shell
         return Resolution(entity, "definite") if entity is not None else None
+
+    def _last_body(self, pos: int) -> Entity | None:
+        """The organisation last a subject or speaker, else last named, close before
+        ``pos``: one the article names that the gazetteer does not know (the gazetteer's
+        are ministries, armies and international bodies: "the company" after "Poland's
+        defence ministry" is someone else); none that is only described."""
+        for history in (self.history, self.seen):
+            entity = history.last(pos, kind="body", gender=None, lex_gender=self._gender)
+            if entity is not None and entity.kind == "organisation" and not entity.known \
+                    and not entity.described and \
+                    pos - history.last_seen(entity.id, pos) <= MAX_POINTER_CHARS:
+                return entity
+        return None
 
     def _affiliation(self, doc: Any, start: int, end: int,
                      named: list[Named]) -> Resolution | None:
