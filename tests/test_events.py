@@ -501,3 +501,16 @@ def test_a_blockade_is_a_protest_or_coercion_by_its_sentence(sentence: str, kind
 def test_workers_on_strike_in_a_city_protest() -> None:
     events = find_events(context("Russian rail workers staged a strike in the city on Monday."))
     assert [e["type"] for e in events if "strike" in e["trigger"]["text"]] == ["PROTEST"]
+
+
+def test_who_acts_for_the_person_it_follows() -> None:
+    from sitroom.models import RawDocument
+    from sitroom.pipeline import analyze_document
+    text = ("Ruritania mourns\n\n3 March 2022, 09:15\n\n"
+            "Prime Minister Jan Hollis, who championed weapons transfers to Ukraine, "
+            "resigned on Thursday, his office said.")
+    record = analyze_document(RawDocument(origin="lbc-who.txt", data=text.encode("utf-8"),
+                                          format="text", via="file",
+                                          path="lbc-who.txt")).to_dict()
+    support = [e for e in record["events"] if e["type"] == "SUPPORT"]
+    assert support and support[0]["actor"]["name"] == "Jan Hollis"

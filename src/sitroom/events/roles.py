@@ -7,7 +7,8 @@ the passive subject is the target. For a noun ("sanctions on Russia",
 country adjective, "by" agent and prepositions come first, then the verb it
 hangs on ("Biden issued a warning"). Each phrase is resolved to an actor: the
 entity mentioned at its head word, else ``ArticleContext.actor_for``; "we"
-and "I" inside a quote are its speaker. Troops nobody names the owner of
+and "I" inside a quote are its speaker; "who" is its antecedent when that is
+a named actor. Troops nobody names the owner of
 belong to the state the article last spoke of.
 """
 
@@ -113,6 +114,12 @@ def resolve(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None
     ``ctx.actor_for`` on the whole phrase."""
     if is_first_person(token):
         return speaker
+    if token.lower_ == "who" and token.dep_.startswith("nsubj") and token.head.dep_ == "relcl":
+        # "Johnson, who championed weapons transfers": Johnson, when the article names him
+        antecedent = token.head.head
+        if antecedent.pos_ not in ("PROPN", "NOUN"):
+            return None  # "those who reject them"
+        return entity_covering(ctx, *ctx.token_span(par, antecedent))
     named = next((c for c in token.children if c.dep_ == "appos"), None)
     if named is not None:  # "Britain's defence secretary, Ben Wallace": Wallace acts
         found = entity_covering(ctx, *ctx.token_span(par, named))
