@@ -17,12 +17,14 @@ span is a pair of character offsets into ``Article.text``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sitroom.attribution.content import FINITE
 from sitroom.attribution.cues import Cue, find_cues
+from sitroom.attribution.interview import Layout, first_person_token, qa_layout
 from sitroom.attribution.lexicon import Lexicon, lexicon, verb_lemma
 from sitroom.attribution.marks import Segment, find_segments
 from sitroom.attribution.mentions import (
@@ -130,6 +132,7 @@ def attribute(article: Article, *, outlet: str | None = None,
     kept = drop_nested(quotes)
     link_introductions(kept, text, lex.roles)
     state_for_its_organ(kept, gaz)
+    kept = _answers(kept, parsed, article.title, registry, gaz)
     statements = [q for q in kept if q.view is None]
     views = [q for q in kept if q.view is not None]
     return Attribution(
@@ -137,6 +140,51 @@ def attribute(article: Article, *, outlet: str | None = None,
         quotes=[q.to_dict(f"q{i}", text) for i, q in enumerate(statements, 1)],
         views=[q.to_dict(f"v{i}", text) for i, q in enumerate(views, 1)],
     )
+
+
+def _answers(quotes: list[Quote], parsed: list[Paragraph], title: str | None,
+             registry: Registry, gaz: GazetteerLike) -> list[Quote]:
+    """In a Q&A interview, each answer paragraph is one direct statement of the
+    interviewee, in place of whatever the other rules read there (see ``interview``)."""
+    layout = qa_layout([p.doc.text for p in parsed])
+    if layout is None:
+        return quotes
+    person = _interviewee(layout, parsed, title, registry, gaz)
+    if person is None:
+        return quotes
+    answers = set(layout.answers)
+    kept = [q for q in quotes if q.paragraph not in answers]
+    for par in parsed:
+        if par.index not in answers:
+            continue
+        start, end = par.start, par.start + len(par.doc.text.rstrip())
+        own = first_person_token(par.doc)
+        mention = (start, start)  # no word of the answer names the interviewee
+        if own is not None:  # "I", "we": the interviewee's own word for themselves
+            mention = (par.start + own.idx, par.start + own.idx + len(own.text))
+            person.mention(mention)
+        kept.append(Quote(kind="direct", span=(start, end),
+                          speaker=Speaker(mention, person, "interview"), cue=None,
+                          paragraph=par.index, via="interview", parts=[(start, end)]))
+    kept.sort(key=lambda q: q.span)
+    return kept
+
+
+def _interviewee(layout: Layout, parsed: list[Paragraph], title: str | None,
+                 registry: Registry, gaz: GazetteerLike) -> Entity | None:
+    """The one person named before the first question, else the one person of the title
+    whom the gazetteer knows by surname on the article's date (a possessive is none)."""
+    intro = [(p.start, p.start + len(p.doc.text)) for p in parsed if p.index in layout.intro]
+    named = {e.id: e for e in registry.entities() if e.kind == "person" and not e.described
+             and any(lo <= m[0] < hi for m in e.mentions for lo, hi in intro)}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    if named or not title:
+        return None
+    found = {a.id: a for word in re.findall(r"[A-Z][\w'’-]+", title)
+             if not re.search(r"['’]s$", word)  # "Trump's G.O.P." is no one interviewed
+             for a in gaz.by_surname(word, when=registry.when) if a.kind == "person"}
+    return registry.from_actor(next(iter(found.values()))) if len(found) == 1 else None
 
 
 def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | None,
