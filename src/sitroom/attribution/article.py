@@ -166,7 +166,7 @@ def _answers(quotes: list[Quote], parsed: list[Paragraph], title: str | None,
         kept.append(Quote(kind="direct", span=(start, end),
                           speaker=Speaker(mention, person, "interview"), cue=None,
                           paragraph=par.index, via="interview", parts=[(start, end)]))
-    kept.sort(key=lambda q: q.span)
+    kept.sort(key=lambda q: (q.span[0], -q.span[1]))  # text order, as drop_nested keeps it
     return kept
 
 

@@ -97,6 +97,9 @@ class Lexicon:
     anaphors: frozenset[str]
     """Nouns of public standing a definite description points back with ("the Green
     politician")."""
+    office_anaphors: frozenset[str]
+    """Those of them that the gazetteer's office holders have ("the veteran diplomat"
+    after Lavrov; "the journalist" never points back to an office holder)."""
     body_nouns: frozenset[str]
     """Nouns a short definite description points back to an organisation with ("the
     company said")."""
@@ -172,6 +175,7 @@ def lexicon() -> Lexicon:
         reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
         generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
         anaphors=_words(speakers, "anaphor", "speakers.toml", key="nouns"),
+        office_anaphors=_words(speakers, "anaphor", "speakers.toml", key="office_nouns"),
         body_nouns=_words(speakers, "body", "speakers.toml", key="nouns"),
     )
 

@@ -14,8 +14,11 @@ A mention is read the way an analyst reads it, in this order:
    gazetteer's holder of the role on the article's date, in the outlet's
    country unless the description names one;
 5. an organisation or state ("Russia's defence ministry", "Nato", "Moscow");
-   a definite description of one already named ("the ministry");
-6. anything else is a description kept as written ("one Ukrainian military
+   a definite description of one already named ("the ministry"), or of a company
+   the article just named ("Shell said ... The firm said");
+6. a short definite description of standing ("the Green politician") is the
+   person just named;
+7. anything else is a description kept as written ("one Ukrainian military
    official").
 """
 
@@ -51,11 +54,6 @@ _LEADING = frozenset({"the", "a", "an", "one", "another", "some", "this", "that"
 _NAME_TITLES = PERSONAL_HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron"}
 #: Words at most in a definite description that points back ("the senior official").
 MAX_ANAPHOR = 3
-#: Nouns of standing that the office holders of the gazetteer have ("the veteran Russian
-#: diplomat" after Lavrov); other nouns ("the journalist", "the oligarch") never point
-#: back to one of them.
-_OFFICE_STANDING = frozenset({"politician", "diplomat", "statesman", "stateswoman",
-                              "lawmaker", "legislator"})
 #: How far back (characters) "the Green politician" may point to the person named.
 MAX_POINTER_CHARS = 600
 #: Head nouns of a definite description of a state ("the country").
@@ -489,7 +487,7 @@ class Resolver:
         if entity is None or entity.described or \
                 pos - self.history.last_seen(entity.id, pos) > MAX_POINTER_CHARS:
             return None
-        if entity.known and root.lemma_.lower() not in _OFFICE_STANDING:
+        if entity.known and root.lemma_.lower() not in self.lex.office_anaphors:
             return None  # "The journalist denied it" after Peskov is the arrested reporter
         countries = {self._country(t.text) for t in doc[start + 1:root.i]} - {None}
         if countries and self._person_country(entity) not in countries | {None}:
