@@ -365,7 +365,9 @@ def test_concurrent_writers_share_clusters(db_url: str) -> None:
         stances = [(BIDEN, "disputes")] if n == 7 else []
         return (
             Story(("LBC", "BBC", "AP")[n % 3], f"2022-02-{15 + n % 2}", f"s{n}")
-            .claim(f"troops returning to base ({n})", MOD, RETURNING, stances=stances)
+            # a letter makes each text unique (a number would be a figure of its own)
+            .claim(f"troops returning to base ({chr(97 + n)})", MOD, RETURNING,
+                   stances=stances)
             .event(
                 "MOBILIZE",
                 {"id": "russia", "name": "Russia"},

@@ -88,6 +88,37 @@ def test_names_of_actors_and_places_do_not_make_claims_alike() -> None:
     assert kyiv >= similarity.CLAIM_SIMILARITY  # two words beside the place still join
 
 
+def test_claims_that_give_different_numbers_are_different_propositions() -> None:
+    def claim(text: str) -> similarity.ClaimShape:
+        return similarity.shape(text, ["civilian", "kill", "hour", "wound"], [])
+
+    six = claim("at least six civilians had been killed in the previous 24 hours")
+    two = claim("two civilians had been killed and two more injured in the last 24 hours")
+    digits = claim("6 civilians were killed in the last 24 hours")
+    assert similarity.lexical(six, two) >= similarity.CLAIM_SIMILARITY  # same words
+    assert similarity.same_proposition(six, two) is None  # but not the same figures
+    assert similarity.same_proposition(six, digits) is not None  # "six" is "6"
+    words_only = claim("civilians were killed and wounded overnight")
+    assert similarity.same_proposition(six, words_only) is not None
+    assert similarity.numbers_in("150,000 troops in 3 weeks") == frozenset({"150000"})
+    # one figure in common but each with its own: two reports, not one
+    kharkiv = claim("three people were killed and eight civilians were injured")
+    donetsk = claim("three people were killed and 16 injured as a result of fighting")
+    assert similarity.same_proposition(kharkiv, donetsk) is None
+    # a claim that gives part of another's figures may be the same
+    killed = claim("12 civilians were killed")
+    both = claim("12 civilians were killed and 30 wounded")
+    assert similarity.same_proposition(killed, both) is not None
+
+
+def test_time_words_do_not_make_claims_alike() -> None:
+    returned = shape("ukrainian return war start february million")
+    end = shape("war end ukraine reclaim war start february")
+    assert similarity.lexical(returned, end) < similarity.CLAIM_SIMILARITY
+    assert similarity.lexical(shape("troop return base monday"),
+                              shape("troop return base")) >= similarity.CLAIM_SIMILARITY
+
+
 def test_verdicts() -> None:
     alone = verdict("positive", [Member(MOD, "positive", "unverified")], [])
     assert (alone.verification, alone.claimants) == ("single-source", [MOD.to_dict()])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -68,10 +69,20 @@ def lexical(a: ClaimShape, b: ClaimShape) -> float:
 
 
 def _name_words(claim: ClaimShape) -> frozenset[str]:
-    """The words of a claim that name an actor or a place: its actors' id words
-    ("russian-ministry-of-defence"), and words the gazetteer reads as a country ("kyiv")."""
+    """The words of a claim that name an actor, a place or a time: its actors' id words
+    ("russian-ministry-of-defence"), words the gazetteer reads as a country ("kyiv"), and
+    months, weekdays and spans ("since the war started in February" is in every claim
+    of a war's account)."""
     from_ids = {w for actor in claim.entity_ids for w in actor.split("-") if len(w) > 2}
-    return frozenset(from_ids | {w for w in claim.words if is_place(w)})
+    return frozenset(from_ids | {w for w in claim.words if is_place(w) or w in _TIME_WORDS})
+
+
+#: Time words, stemmed as claim words are (``keys.stem`` drops a plural "s").
+_TIME_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "day", "week", "weekend", "month", "year", "hour",
+    "today", "yesterday", "tonight", "morning", "evening", "night"})
 
 
 @lru_cache(maxsize=65536)
@@ -83,13 +94,42 @@ def is_place(word: str) -> bool:
 
 
 def same_proposition(a: ClaimShape, b: ClaimShape) -> float | None:
-    """The similarity of two claims when they state the same proposition, else None."""
+    """The similarity of two claims when they state the same proposition, else None.
+
+    Two claims that both give numbers, neither all of the other's, are different
+    propositions whatever their words ("six civilians had been killed in the previous
+    24 hours" is not "two civilians had been killed in the last 24 hours", nor "three
+    killed and eight injured" "three killed and 16 injured"; "12 killed" may be "12
+    killed and 30 wounded")."""
+    first, second = numbers_in(a.text), numbers_in(b.text)
+    if first and second and not (first <= second or second <= first):
+        return None
     encoder = _encoder() if embeddings_requested() else None
     if encoder is not None:
         score = _cosine(a.text, b.text)
         return score if score >= EMBEDDING_SIMILARITY else None
     score = lexical(a, b)
     return score if score >= CLAIM_SIMILARITY else None
+
+
+#: Number words a claim gives its figures in ("six civilians"), beside digits: small
+#: ones as their digits ("six" is "6"), scales as themselves.
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"), start=2)} | {w: w for w in ("dozen", "dozens", "hundred", "hundreds",
+                                            "thousand", "thousands", "million", "millions",
+                                            "billion")}
+#: Numbers that are times rather than figures ("in the last 24 hours").
+_PERIODS = re.compile(r"\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The figures a claim gives: digits (commas dropped) and number words, not periods."""
+    text = _PERIODS.sub(" ", text)
+    digits = {d.replace(",", "") for d in re.findall(r"\d[\d,.]*\d|\d", text)}
+    words = {_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower())
+             if w in _NUMBER_WORDS}
+    return frozenset(digits | words)
 
 
 def embeddings_requested() -> bool:
