@@ -514,3 +514,18 @@ def test_who_acts_for_the_person_it_follows() -> None:
                                           path="lbc-who.txt")).to_dict()
     support = [e for e in record["events"] if e["type"] == "SUPPORT"]
     assert support and support[0]["actor"]["name"] == "Jan Hollis"
+
+
+def test_a_target_the_parse_hung_on_the_agent_is_no_actor() -> None:
+    from sitroom.models import RawDocument
+    from sitroom.pipeline import analyze_document
+    text = ("Sanctions\n\n3 March 2022, 09:15\n\n"
+            "Brazil's president said the economic sanctions imposed by the west against "
+            "Russia had hurt everyone.")
+    record = analyze_document(RawDocument(origin="lbc-west.txt", data=text.encode("utf-8"),
+                                          format="text", via="file",
+                                          path="lbc-west.txt")).to_dict()
+    sanctions = [e for e in record["events"] if e["type"] == "SANCTION"]
+    assert sanctions
+    assert all((e["actor"] or {}).get("name") != "Russia" for e in sanctions)
+    assert any((e["target"] or {}).get("name") == "Russia" for e in sanctions)

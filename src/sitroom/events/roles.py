@@ -36,6 +36,8 @@ ONLOOKING = frozenset({"see", "notice", "observe", "witness", "report", "fear", 
                        "monitor", "follow", "welcome", "condemn", "deny", "confirm", "doubt"})
 #: How many paragraphs back an unnamed force looks for the state it belongs to.
 CONTEXT_PARAGRAPHS = 3
+#: Prepositions that aim an event at its target: never part of the actor's phrase.
+_AIMED = frozenset({"against", "on", "upon", "toward", "towards", "into"})
 #: Dependents that end a noun phrase on its right (relative clauses, asides).
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"})
 #: Dependencies by which a noun hangs on the verb whose subject acts for it.
@@ -63,8 +65,12 @@ def roles_for(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | No
     """
     verbal = not noun and token.pos_ in ("VERB", "ADJ", "AUX")
     actor_tok, target_toks = _verb_roles(token) if verbal else _noun_roles(token)
+    if actor_tok is not None:  # "imposed by the west | against Russia": the target
+        target_toks = [*(g for c in actor_tok.children if c.dep_ == "prep"
+                         and c.lower_ in _AIMED for g in c.children if g.dep_ == "pobj"),
+                       *target_toks]
     who = _Resolver(ctx, par, speaker, reported)
-    actor = who.ref(actor_tok)
+    actor = who.ref(actor_tok, acting=True)
     target = next((r for r in map(who.ref, target_toks) if r is not None), None)
     target_tok = target_toks[0] if target_toks else None
     if actor is None and _is_forces(actor_tok):
@@ -86,13 +92,14 @@ class _Resolver:
     speaker: Ref | None
     reported: bool
 
-    def ref(self, token: Any) -> Ref | None:
-        """The actor a token's phrase names, or None."""
+    def ref(self, token: Any, *, acting: bool = False) -> Ref | None:
+        """The actor a token's phrase names, or None; ``acting`` for the event's actor,
+        whose phrase holds no target ("the west | against Russia")."""
         if token is None:
             return None
         if self.reported and token.lower_ in THIRD_PERSON and token.dep_.startswith("nsubj"):
             return self.speaker
-        return resolve(self.ctx, self.par, token, self.speaker)
+        return resolve(self.ctx, self.par, token, self.speaker, acting=acting)
 
     def owner(self, forces: Any, *, exclude: Ref | None) -> Ref | None:
         """Whose forces these are: a country word in their phrase, else the last one before."""
@@ -108,7 +115,8 @@ def is_first_person(token: Any) -> bool:
     return bool(token.pos_ == "PRON" and token.lower_ in FIRST_PERSON)
 
 
-def resolve(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None) -> Ref | None:
+def resolve(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None, *,
+            acting: bool = False) -> Ref | None:
     """The actor a noun phrase names: first person is the speaker, else the entity of a name
     set beside it ("its secretary, Ben Wallace"), else the head's entity, else
     ``ctx.actor_for`` on the whole phrase."""
@@ -128,7 +136,7 @@ def resolve(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None
     covering = entity_covering(ctx, *ctx.token_span(par, token))
     if covering is not None:
         return covering
-    lo, hi = phrase(token)
+    lo, hi = phrase(token, acting=acting)
     return ctx.actor_for(*ctx.tokens_span(par, lo, hi))
 
 
@@ -142,11 +150,15 @@ def entity_covering(ctx: ArticleContext, start: int, end: int) -> Ref | None:
     return None
 
 
-def phrase(token: Any) -> tuple[int, int]:
-    """Doc indexes ``[lo, hi)`` of the noun phrase a token heads, without trailing clauses."""
+def phrase(token: Any, *, acting: bool = False) -> tuple[int, int]:
+    """Doc indexes ``[lo, hi)`` of the noun phrase a token heads, without trailing clauses;
+    an actor's (``acting``) also without a target the parse hung on it ("sanctions imposed
+    by the west | against Russia": Russia is no actor, though "sanctions on Russia" names
+    the target)."""
     hi = token.i + 1
     for child in token.rights:
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS or (
+                acting and child.dep_ == "prep" and child.lower_ in _AIMED):
             break
         hi = child.right_edge.i + 1
     return token.left_edge.i, hi
