@@ -544,3 +544,9 @@ def test_the_company_is_the_organisation_just_speaking() -> None:
     assert said(quotes, "cost $5bn")["name"] == "Shell"
     # a ministry is no agency, company or firm
     assert said(quotes, "more would follow")["name"] != "Russian Ministry of Defence"
+    quotes, _ = run(
+        "McDonald's will sell its Russian business. The company said it could not keep it."
+        "\n\nTui, Europe's largest holiday company, has cancelled a deal with Alexei "
+        "Mordashov. The firm said it had acted quickly.")
+    # a company the tagger took for a place is still the company just named
+    assert said(quotes, "acted quickly")["name"] == "Tui"

@@ -360,6 +360,10 @@ class Resolver:
                 if actor is None and n.label == "GPE" and n.end - 1 in heads:
                     code = self.gazetteer.country(text)
                     actor = self.gazetteer.state(code) if code else None
+                if actor is None and n.label != "ORG" and self._described_as_body(
+                        doc, root, text):
+                    # "Tui, Europe's largest holiday company" (tagged a place): a company
+                    return Resolution(self.registry.new(text, "organisation"), "organisation")
                 if actor is None and n.label == "ORG":
                     # an organisation the gazetteer does not know, named as the article
                     # names it ("Yad Vashem", not "Yad Vashem, Israel's Holocaust memorial")
@@ -426,6 +430,13 @@ class Resolver:
                 not any(t.pos_ == "PROPN" for t in doc[start:end]):
             entity = self._last_body(pos)  # "Shell said ... The firm said": Shell
         return Resolution(entity, "definite") if entity is not None else None
+
+    def _described_as_body(self, doc: Any, root: Any, text: str) -> bool:
+        """True for a name no country has whose apposition is a company or outlet noun
+        ("Uniper, Germany's largest gas importer")."""
+        return self.gazetteer.country(text) is None and any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.lex.body_nouns
+            for c in root.children)
 
     def _last_body(self, pos: int) -> Entity | None:
         """The organisation last a subject or speaker, else last named, close before
