@@ -97,6 +97,15 @@ def test_negated() -> None:
     assert name(event["actor"]) == "Russia"
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("The sanctions on Russia have not worked.", "asserted"),  # said of them: imposed
+    ("The attack did not happen.", "negated"),  # its happening
+    ("The sanctions were not imposed.", "negated"),
+])
+def test_a_not_on_the_verb_of_a_subject_event(text: str, status: str) -> None:
+    assert main(text)["status"] == status
+
+
 def test_withdrawal_reported_by_a_party_is_claimed_not_asserted() -> None:
     event = main("Russia's defence ministry said some troops were returning to their bases.")
     assert (event["type"], event["status"]) == ("RETREAT", "claimed")

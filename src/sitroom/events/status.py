@@ -3,7 +3,10 @@
 Read from the trigger and the clauses above it in the parse:
 
 - negated       a "not"/"never" on the trigger or the verb it hangs on, or
-                "no" before a noun ("has not seen any pullback");
+                "no" before a noun ("has not seen any pullback"); on the verb a
+                noun trigger is the subject of only when that verb is its
+                happening ("the attack did not happen", not "the sanctions
+                have not worked": they were imposed);
 - denied        the event sits under a denial ("Moscow denied attacking");
 - hypothetical  an "if"/"unless" clause, "could"/"might"/"may", "possible",
                 "is (un)likely to";
@@ -40,6 +43,12 @@ FUTURE_VERBS = frozenset({"plan", "prepare", "intend", "threaten", "vow", "promi
                           "request", "appeal", "press"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_AUX = frozenset({"could", "might", "may", "would", "'d", "should"})
+#: Verbs whose subject event happens or not by them ("the attack did not happen"): a
+#: "not" on any other verb a noun trigger is the subject of says something of the event
+#: ("the sanctions have not worked"), not that it did not happen.
+OCCURRING = frozenset({"happen", "occur", "take", "begin", "start", "go", "come",
+                       "materialise", "materialize", "resume", "proceed", "continue", "last",
+                       "end", "finish", "stop", "cease", "exist"})
 #: Verbs that keep what they govern from happening ("prevented a terrorist attack").
 PREVENTERS = frozenset({"prevent", "foil", "thwart", "avert", "stop", "avoid"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -124,6 +133,8 @@ def _marks(token: Any) -> Iterator[str]:
         if below is not None:
             yield from (m for m in _governor_marks(lemma, negated, below.dep_)
                         if not (background and m in _INTENT_MARKS))
+            if below.dep_ == "nsubj" and lemma not in OCCURRING:
+                local = False  # "the sanctions have not worked": they were imposed
         if local:
             yield from _local_marks(tok, children, negated)
         if _ends_clause(tok, children):
