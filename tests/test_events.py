@@ -101,6 +101,7 @@ def test_negated() -> None:
     ("The sanctions on Russia have not worked.", "asserted"),  # said of them: imposed
     ("The attack did not happen.", "negated"),  # its happening
     ("The sanctions were not imposed.", "negated"),
+    ("No attack on Kyiv was launched.", "negated"),  # "no" on the verb's subject
 ])
 def test_a_not_on_the_verb_of_a_subject_event(text: str, status: str) -> None:
     assert main(text)["status"] == status

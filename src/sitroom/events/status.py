@@ -3,7 +3,8 @@
 Read from the trigger and the clauses above it in the parse:
 
 - negated       a "not"/"never" on the trigger or the verb it hangs on, or
-                "no" before a noun ("has not seen any pullback"); on the verb a
+                "no" before a noun or the verb's subject ("has not seen any
+                pullback", "no attack was launched"); on the verb a
                 noun trigger is the subject of only when that verb is its
                 happening ("the attack did not happen", not "the sanctions
                 have not worked": they were imposed);
@@ -129,7 +130,10 @@ def _marks(token: Any) -> Iterator[str]:
     for tok in clause_chain(token):
         children = list(tok.children)
         lemma = tok.lemma_.lower()
-        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children)
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (
+            c.dep_ in ("nsubj", "nsubjpass") and any(  # "No attack was launched"
+                g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+            for c in children)
         if below is not None:
             yield from (m for m in _governor_marks(lemma, negated, below.dep_)
                         if not (background and m in _INTENT_MARKS))
