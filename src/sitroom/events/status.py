@@ -138,7 +138,7 @@ def _marks(token: Any) -> Iterator[str]:
             yield from (m for m in _governor_marks(lemma, negated, below.dep_)
                         if not (background and m in _INTENT_MARKS))
             if below.dep_ == "nsubj" and lemma not in OCCURRING:
-                local = False  # "the sanctions have not worked": they were imposed
+                negated = False  # "the sanctions have not worked": they were imposed
         if local:
             yield from _local_marks(tok, children, negated)
         if _ends_clause(tok, children):
