@@ -20,8 +20,9 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {m: n for n, names in enumerate((
+#: Weekday names in order, and month names and abbreviations with their numbers.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: n for n, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
@@ -88,9 +89,9 @@ def _day(text: str, published: date) -> date | None:
     for word, back in _RELATIVE.items():
         if word in words:
             return published - timedelta(days=back)
-    weekday = next((w for w in words if w in _WEEKDAYS), None)
+    weekday = next((w for w in words if w in WEEKDAYS), None)
     if weekday is not None:
-        back = (published.weekday() - _WEEKDAYS.index(weekday)) % 7
+        back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
         if back == 0 and "last" in words:
             back = 7
         return published - timedelta(days=back)
@@ -100,12 +101,12 @@ def _day(text: str, published: date) -> date | None:
 def _calendar_day(text: str, published: date) -> date | None:
     found = None
     match = _DAY_MONTH.search(text)
-    if match and match.group(2) in _MONTHS:
-        found = (int(match.group(1)), _MONTHS[match.group(2)])
+    if match and match.group(2) in MONTHS:
+        found = (int(match.group(1)), MONTHS[match.group(2)])
     else:
         match = _MONTH_DAY.search(text)
-        if match and match.group(1) in _MONTHS:
-            found = (int(match.group(2)), _MONTHS[match.group(1)])
+        if match and match.group(1) in MONTHS:
+            found = (int(match.group(2)), MONTHS[match.group(1)])
     if found is None:
         return None
     day, month = found

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
+from sitroom.figures.when import MONTHS, WEEKDAYS
+
 log = logging.getLogger(__name__)
 
 #: Least lexical similarity of two claims of one cluster. Topics are three to six lemmas,
@@ -78,11 +80,9 @@ def _name_words(claim: ClaimShape) -> frozenset[str]:
 
 
 #: Time words, stemmed as claim words are (``keys.stem`` drops a plural "s").
-_TIME_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "day", "week", "weekend", "month", "year", "hour",
-    "today", "yesterday", "tonight", "morning", "evening", "night"})
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset({
+    "day", "week", "weekend", "month", "year", "hour", "today", "yesterday", "tonight",
+    "morning", "evening", "night"})
 
 
 @lru_cache(maxsize=65536)
