@@ -514,28 +514,16 @@ def test_workers_on_strike_in_a_city_protest() -> None:
 
 
 def test_who_acts_for_the_person_it_follows() -> None:
-    from sitroom.models import RawDocument
-    from sitroom.pipeline import analyze_document
-    text = ("Ruritania mourns\n\n3 March 2022, 09:15\n\n"
-            "Prime Minister Jan Hollis, who championed weapons transfers to Ukraine, "
-            "resigned on Thursday, his office said.")
-    record = analyze_document(RawDocument(origin="lbc-who.txt", data=text.encode("utf-8"),
-                                          format="text", via="file",
-                                          path="lbc-who.txt")).to_dict()
-    support = [e for e in record["events"] if e["type"] == "SUPPORT"]
-    assert support and support[0]["actor"]["name"] == "Jan Hollis"
+    events = find_events(context("Prime Minister Jan Hollis, who championed weapons transfers "
+                                 "to Ukraine, resigned on Thursday, his office said."))
+    support = [e for e in events if e["type"] == "SUPPORT"]
+    assert support and name(support[0]["actor"]) == "Jan Hollis"
 
 
 def test_a_target_the_parse_hung_on_the_agent_is_no_actor() -> None:
-    from sitroom.models import RawDocument
-    from sitroom.pipeline import analyze_document
-    text = ("Sanctions\n\n3 March 2022, 09:15\n\n"
-            "Brazil's president said the economic sanctions imposed by the west against "
-            "Russia had hurt everyone.")
-    record = analyze_document(RawDocument(origin="lbc-west.txt", data=text.encode("utf-8"),
-                                          format="text", via="file",
-                                          path="lbc-west.txt")).to_dict()
-    sanctions = [e for e in record["events"] if e["type"] == "SANCTION"]
+    events = find_events(context("Brazil's president said the economic sanctions imposed by "
+                                 "the west against Russia had hurt everyone."))
+    sanctions = [e for e in events if e["type"] == "SANCTION"]
     assert sanctions
-    assert all((e["actor"] or {}).get("name") != "Russia" for e in sanctions)
-    assert any((e["target"] or {}).get("name") == "Russia" for e in sanctions)
+    assert all(name(e["actor"]) != "Russia" for e in sanctions)
+    assert any(name(e["target"]) == "Russia" for e in sanctions)
