@@ -550,3 +550,12 @@ def test_the_company_is_the_organisation_just_speaking() -> None:
         "Mordashov. The firm said it had acted quickly.")
     # a company the tagger took for a place is still the company just named
     assert said(quotes, "acted quickly")["name"] == "Tui"
+
+
+def test_the_ministry_named_in_an_adverbial_clause() -> None:
+    quotes, _ = run(
+        "The envoy had been speaking after a meeting in the port, while earlier on Tuesday "
+        "Russia’s foreign ministry summoned the EU ambassador over the restrictions.\n\n"
+        "“The inadmissibility of such actions was pointed out,” the ministry said in a "
+        "statement.", published="2022-06-21")
+    assert said(quotes, "inadmissibility")["name"] == "Russian Ministry of Foreign Affairs"

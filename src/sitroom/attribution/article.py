@@ -416,10 +416,13 @@ def _subjects(sent: Any, segments: list[Segment]) -> list[Any]:
 
 def _content_subjects(sent: Any, segments: list[Segment]) -> list[Any]:
     """The subjects of a content clause before its cue ("One of Germany's largest energy
-    providers, Uniper, has used up a credit line, it said"), outside quotations: a
-    pronoun after them takes them up only when nothing else fits."""
+    providers, Uniper, has used up a credit line, it said") and of adverbial clauses
+    ("while earlier on Tuesday Russia's foreign ministry summoned the EU ambassador"),
+    outside quotations: a pronoun or "the ministry" after them takes them up only when
+    nothing else fits."""
     root = sent.root
-    return [child for clause in root.children if clause.dep_ == "ccomp" and clause.i < root.i
+    return [child for clause in root.children if (clause.dep_ == "ccomp" and clause.i < root.i)
+            or clause.dep_ == "advcl"  # "..., while Russia's foreign ministry summoned ..."
             for child in clause.children if child.dep_ == "nsubj" and not any(
                 s.inner_start <= child.idx < s.inner_end for s in segments)]
 

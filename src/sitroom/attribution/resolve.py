@@ -424,8 +424,9 @@ class Resolver:
             return None  # "the two countries" are no one state
         if word in _COUNTRY_NOUNS:  # "the country said": the state last subject or speaker
             entity = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
-        else:
-            entity = self.history.last_named(pos, word, kinds=_THINGS)
+        else:  # "the ministry": the last so named a subject or speaker, else only named
+            entity = self.history.last_named(pos, word, kinds=_THINGS) or \
+                self.seen.last_named(pos, word, kinds=_THINGS)
         if entity is None and word in self.lex.body_nouns and end - start <= MAX_ANAPHOR and \
                 not any(t.pos_ == "PROPN" for t in doc[start:end]):
             entity = self._last_body(pos)  # "Shell said ... The firm said": Shell
