@@ -109,6 +109,14 @@ def test_claims_that_give_different_numbers_are_different_propositions() -> None
     killed = claim("12 civilians were killed")
     both = claim("12 civilians were killed and 30 wounded")
     assert similarity.same_proposition(killed, both) is not None
+    # proportions are figures too: "most of" a city is not "a third of" it
+    most = claim("most of the city's civilians were killed or wounded")
+    third = claim("a third of the city's civilians were killed or wounded")
+    assert similarity.same_proposition(most, third) is None
+    assert similarity.numbers_in("two-thirds of them, the most powerful") == frozenset(
+        {"2/third"})
+    assert similarity.same_proposition(
+        claim("two-thirds of the city's civilians were killed or wounded"), third) is None
 
 
 def test_time_words_do_not_make_claims_alike() -> None:

@@ -119,17 +119,28 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
      "twelve"), start=2)} | {w: w for w in ("dozen", "dozens", "hundred", "hundreds",
                                             "thousand", "thousands", "million", "millions",
                                             "billion")}
+#: Proportions a claim gives instead of a number ("a third of the city", "most of the
+#: grid"): each is a figure of its own, so "most of" is not "a third of". "most" counts
+#: only before "of" (not "the most powerful").
+_PROPORTIONS = re.compile(
+    r"\b(?:(two|three|four|2|3|4)[- ])?"
+    r"(half|thirds?|quarters?|fifths?|tenths?|majority|minority|most(?=\s+of\b))\b",
+    re.IGNORECASE)
 #: Numbers that are times rather than figures ("in the last 24 hours").
 _PERIODS = re.compile(r"\b\d+\s+(?:hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
 def numbers_in(text: str) -> frozenset[str]:
-    """The figures a claim gives: digits (commas dropped) and number words, not periods."""
+    """The figures a claim gives: digits (commas dropped), number words and proportions
+    ("two-thirds" as "2/third", "a third" as "third"), not periods."""
     text = _PERIODS.sub(" ", text)
+    shares = {f"{_NUMBER_WORDS.get(n.lower(), n)}/{part.lower().rstrip('s')}" if n
+              else part.lower().rstrip("s") for n, part in _PROPORTIONS.findall(text)}
+    text = _PROPORTIONS.sub(" ", text)
     digits = {d.replace(",", "") for d in re.findall(r"\d[\d,.]*\d|\d", text)}
     words = {_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower())
              if w in _NUMBER_WORDS}
-    return frozenset(digits | words)
+    return frozenset(digits | words | shares)
 
 
 def embeddings_requested() -> bool:
