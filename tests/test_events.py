@@ -527,3 +527,25 @@ def test_a_target_the_parse_hung_on_the_agent_is_no_actor() -> None:
     assert sanctions
     assert all(name(e["actor"]) != "Russia" for e in sanctions)
     assert any(name(e["target"]) == "Russia" for e in sanctions)
+
+
+@pytest.mark.parametrize("text", [
+    "Belarusian forces were attacked near Mozyr overnight.",
+    "Russian troops attacked Belarusian forces near Mozyr overnight.",
+])
+def test_forces_an_attack_is_done_to_are_its_target_not_the_actors_own(text: str) -> None:
+    event = main(text)
+    assert event["type"] == "ASSAULT"
+    assert name(event["actor"]) != "Belarus"
+    assert event["target"] is not None and "Belarus" in event["target"]["name"]
+
+
+def test_own_forces_moved_stay_the_actors() -> None:
+    event = main("Belarus pulled back its troops from the border on Tuesday.")
+    assert event["type"] == "RETREAT" and name(event["actor"]) == "Belarus"
+
+
+def test_a_country_word_after_the_sentences_first_word_names_the_actor() -> None:
+    events = find_events(context("A Russian missile strike hit a shopping centre in "
+                                 "Kremenchuk, killing 18 people."))
+    assert events and all(name(e["actor"]) == "Russia" for e in events)

@@ -29,7 +29,7 @@ from sitroom.context import ArticleContext, Ref
 from sitroom.events.lexicon import Lexicon
 from sitroom.events.noise import no_event, not_reported
 from sitroom.events.recode import recode
-from sitroom.events.roles import Roles, roles_for
+from sitroom.events.roles import HOSTILE, Roles, roles_for
 from sitroom.events.status import SAYING, clause_chain, status_of
 from sitroom.events.triggers import Match, find_triggers
 from sitroom.nlp import Paragraph
@@ -87,7 +87,7 @@ def _found(ctx: ArticleContext, par: Paragraph, sent: Any, match: Match,
         return Found(match, par, sent, "ACCUSE", speaker, target, "asserted", reporter, quote)
     reported = quote is not None and quote.get("type") in ("indirect", "mixed")
     roles = roles_for(ctx, par, match.token, speaker, reported=reported,
-                      noun=match.trigger.pos == "noun")
+                      noun=match.trigger.pos == "noun", hostile=match.type in HOSTILE)
     if match.type == "ACCUSE" and roles.actor is None and speaker is not None:
         roles = Roles(speaker, roles.target)  # "they blamed ...": the speaker accuses
     self_reported = (speaker is not None and roles.actor is not None

@@ -34,6 +34,9 @@ FORCES = frozenset({"troop", "soldier", "force", "unit", "army", "tank", "battal
 #: ("NATO has not seen any pullback": the pullback is not NATO's).
 ONLOOKING = frozenset({"see", "notice", "observe", "witness", "report", "fear", "expect", "want",
                        "monitor", "follow", "welcome", "condemn", "deny", "confirm", "doubt"})
+#: Event types done to their object: forces in the object are the target ("attacked
+#: Ukrainian forces"), never the actor's own as in "pulled back its troops".
+HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION", "PROTEST"})
 #: How many paragraphs back an unnamed force looks for the state it belongs to.
 CONTEXT_PARAGRAPHS = 3
 #: Prepositions that aim an event at its target: never part of the actor's phrase.
@@ -56,12 +59,14 @@ class Roles:
 
 
 def roles_for(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | None, *,
-              reported: bool = False, noun: bool = False) -> Roles:
+              reported: bool = False, noun: bool = False, hostile: bool = False) -> Roles:
     """The actor and target of the event hung on ``token`` (a verb, adjective or noun).
 
     ``noun`` says the trigger is a noun entry (whatever the tagger made of it);
     ``reported`` says the trigger sits in indirect speech, where "it" and
-    "they" are most often the speaker ("Russia claimed it was pulling back").
+    "they" are most often the speaker ("Russia claimed it was pulling back");
+    ``hostile`` that the event is done to its object (``HOSTILE``), so forces
+    there are the target, named by their phrase ("Ukrainian forces were attacked").
     """
     verbal = not noun and token.pos_ in ("VERB", "ADJ", "AUX")
     actor_tok, target_toks = _verb_roles(token) if verbal else _noun_roles(token)
@@ -75,7 +80,7 @@ def roles_for(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | No
     target_tok = target_toks[0] if target_toks else None
     if actor is None and _is_forces(actor_tok):
         actor = who.owner(actor_tok, exclude=target)
-    if _is_forces(target_tok):  # "pulled back its troops": the troops are the actor's own
+    if _is_forces(target_tok) and not hostile:  # "pulled back its troops": the actor's own
         actor = actor or who.owner(target_tok, exclude=None)
         target = None
     if target is not None and actor is not None and target.get("id") == actor.get("id"):
