@@ -237,3 +237,51 @@ def test_lexicon_loads_hedges_from_both_files() -> None:
     assert "reportedly" in lex.hedge_words  # data/hedges.toml
     assert ("false", "flag") in lex.hedge_phrases  # data/claims.toml
     assert ("build", "-", "up") in lex.directions[0].backward_phrases
+
+
+# statements that point back to a claim
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Belarus says its aim is to protect its own borders from smugglers. The west calls that "
+     "a bogus pretext for a military build-up.", "protect its own borders",
+     [("west", "disputes", "denial")]),
+    ("Moldova's army said Belarusian forces had shelled a depot in Soroca overnight. "
+     "Belarus has denied the allegations.", "shelled a depot",
+     [("Belarus", "disputes", "denial")]),
+    ("An adviser to the president, Ivan Drobny, said the enemy would never take the city. "
+     "One western analyst said he believed that assessment was optimistic.", "never take",
+     [("western analyst", "disputes", "denial")]),
+    ("The Ledger reported that two generals had been killed with the help of British "
+     "intelligence. The Pentagon confirmed the report on Friday.", "two generals",
+     [("US Department of Defense", "supports", "confirms")]),
+])
+def test_a_statement_that_points_back_takes_a_stance_on_the_claim_before_it(
+        text: str, phrase: str, expected: list[tuple[str, str, str]]) -> None:
+    assert stances(claim(claims_of(text), phrase)) == expected
+
+
+def test_a_bare_denial_disputes_the_claim_that_names_the_denier() -> None:
+    found = claims_of("Regional prosecutors said two civilians were killed in Belarusian "
+                      "shelling of the village. Belarus denies targeting civilians.")
+    assert stances(claim(found, "two civilians")) == [("Belarus", "disputes", "denial")]
+    other = claims_of("Regional prosecutors said two civilians were killed in shelling of "
+                      "the village by rebels. Belarus denies targeting civilians.")
+    assert stances(claim(other, "two civilians")) == []  # the claim does not name Belarus
+
+
+def test_a_pointing_noun_with_an_owner_finds_the_owners_claim() -> None:
+    found = claims_of(
+        "Moscow said western sanctions were blocking its fertiliser exports to Africa. "
+        "Farmers' groups said the prices of fertiliser had tripled since the spring. "
+        "The EU says the Russian position is a diversion.")
+    assert stances(claim(found, "blocking its fertiliser")) == [
+        ("European Union", "disputes", "denial")]
+    assert stances(claim(found, "prices of fertiliser")) == []
+
+
+def test_a_relative_that_points_to_its_own_sentence_not_back() -> None:
+    found = claims_of("The mayor said the power cuts would last until the spring. "
+                      "Moscow cut the flow of gas, citing technical reasons that Berlin "
+                      "dismisses as a pretext.")
+    assert stances(claim(found, "power cuts")) == []

@@ -27,7 +27,14 @@ from sitroom.claims.propositions import (
     outlet_statements,
     quote_statements,
 )
-from sitroom.claims.stance import Reading, Stance, read, same_party, stance_of
+from sitroom.claims.stance import (
+    Reading,
+    Stance,
+    pointed_claims,
+    read,
+    same_party,
+    stance_of,
+)
 from sitroom.claims.topic import topic_of
 from sitroom.claims.verify import about_actors, verification
 from sitroom.context import ArticleContext
@@ -55,7 +62,15 @@ def find_claims(ctx: ArticleContext) -> list[dict[str, Any]]:
     claims += [r for r in outlet if _hedged_narration(r, lex) and r not in notes]
     claims.sort(key=lambda r: r.statement.piece.start)
     takers = [r for r in readings if r.statement.actor is not None]
-    records = [_record(ctx, f"c{n}", claim, takers, lex) for n, claim in enumerate(claims, 1)]
+    pointing: dict[int, dict[int, tuple[str, str]]] = {id(c): {} for c in claims}
+    for taker in takers:  # statements that point back: "Moscow denied the allegations"
+        pointed, stance = pointed_claims(claims, taker, ctx, lex)
+        if stance is None:
+            continue
+        for claim in pointed:
+            pointing[id(claim)][id(taker)] = stance
+    records = [_record(ctx, f"c{n}", claim, takers, pointing[id(claim)], lex)
+               for n, claim in enumerate(claims, 1)]
     _attach_notes(records, claims, notes, lex)
     return records
 
@@ -73,10 +88,10 @@ def _attach_notes(records: list[dict[str, Any]], claims: list[Reading], notes: l
 
 
 def _record(ctx: ArticleContext, ident: str, claim: Reading, takers: list[Reading],
-            lex: ClaimLexicon) -> dict[str, Any]:
+            pointing: dict[int, tuple[str, str]], lex: ClaimLexicon) -> dict[str, Any]:
     """The contract's claim dict for one claim."""
     st = claim.statement
-    stances = _stances(ctx, claim, takers)  # 5
+    stances = _stances(ctx, claim, takers, pointing)  # 5
     return {
         "id": ident,
         "text": ctx.text[st.piece.start:st.piece.end],
@@ -93,8 +108,11 @@ def _record(ctx: ArticleContext, ident: str, claim: Reading, takers: list[Readin
     }
 
 
-def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading]) -> list[Stance]:
-    """The stances of other parties' statements on a claim, one per quote and stance."""
+def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading],
+             pointing: dict[int, tuple[str, str]]) -> list[Stance]:
+    """The stances of other parties' statements on a claim, one per quote and stance;
+    ``pointing`` holds those of statements that point back to it ("Moscow denied the
+    allegations"), by ``id`` of the statement."""
     out: list[Stance] = []
     seen: set[tuple[str, str]] = set()
     st = claim.statement
@@ -102,7 +120,7 @@ def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading]) -> list
         ot = other.statement
         if ot.quote is st.quote or _overlap(st, ot) or same_party(st.actor, ot.actor, ctx):
             continue  # nested quotes repeat a claim; they do not back it
-        found = stance_of(claim, other)
+        found = pointing.get(id(other)) or stance_of(claim, other)
         if found is None or ot.quote is None:
             continue
         key = (str(ot.quote["id"]), found[0])

@@ -44,6 +44,8 @@ class ClaimLexicon:
     doubt: tuple[Phrase, ...]
     denial: tuple[Phrase, ...]
     denial_nouns: frozenset[str]
+    belittling: tuple[Phrase, ...]
+    """Words that dispute a claim a statement points back to ("a bogus pretext")."""
     confirm: tuple[Phrase, ...]
     directions: tuple[DirectionPair, ...]
     synonyms: dict[str, str]
@@ -52,6 +54,7 @@ class ClaimLexicon:
     generic: frozenset[str]
     hypothetical_marks: frozenset[str]
     claim_nouns: frozenset[str]
+    pointer_nouns: frozenset[str]
     nonclaim_cues: frozenset[str]
     greetings: tuple[Phrase, ...]
     min_topic_words: int
@@ -86,6 +89,7 @@ def claim_lexicon() -> ClaimLexicon:
         doubt=_phrases(dispute, "doubt", "[dispute]"),
         denial=_phrases(dispute, "denial", "[dispute]"),
         denial_nouns=_words(dispute, "denial_nouns", "[dispute]"),
+        belittling=_phrases(dispute, "belittling", "[dispute]"),
         confirm=_phrases(sub_table(doc, "support", where=FILE), "confirm", "[support]"),
         directions=tuple(_direction(t, i) for i, t in
                          enumerate(table_list(doc, "direction", where=FILE))),
@@ -94,6 +98,7 @@ def claim_lexicon() -> ClaimLexicon:
         generic=_words(sub_table(doc, "topic", where=FILE), "generic", "[topic]"),
         hypothetical_marks=_words(scope, "hypothetical_marks", "[scope]"),
         claim_nouns=_words(scope, "claim_nouns", "[scope]"),
+        pointer_nouns=_words(scope, "pointer_nouns", "[scope]"),
         nonclaim_cues=_words(nonclaim, "cue_verbs", "[nonclaim]"),
         greetings=_phrases(nonclaim, "greetings", "[nonclaim]"),
         min_topic_words=_count(nonclaim, "min_topic_words", "[nonclaim]"),

@@ -17,6 +17,13 @@ direction with a shared word). Without a shared topic there is no stance: a
 denial of something else in the same article says nothing about this claim.
 A claimant, or a party of the same state ("Russia" and its defence
 ministry), never takes a stance on its own claim.
+
+A statement that points back ("The west calls that a bogus pretext",
+"Moscow has denied the allegations", "he believed that assessment was
+optimistic") disputes the claim just before it, whatever its words: the
+nearest claim of another party (``pointed_claims``); a bare denial ("Russia
+denies targeting civilians") disputes the claim just before it in its
+paragraph when that claim names the denier and shares a word with it.
 """
 
 from __future__ import annotations
@@ -43,6 +50,10 @@ SAME_COVERAGE = 0.6
 #: Paragraphs after a claim in which "denied the claims" may refer to it with no topic word.
 DENIAL_REACH = 1
 STATE_KIND, PERSON_KIND = "state", "person"
+#: Determiners by which a claim noun points back to a claim ("that assessment").
+POINTING_DETS = frozenset({"that", "this", "these", "those", "such", "the"})
+#: Pronouns that point back to a claim ("calls that a pretext").
+POINTING_PRONOUNS = frozenset({"that", "this"})
 #: Dependents of a cue verb that hold the proposition it speaks of.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
@@ -290,3 +301,102 @@ def same_party(a: Ref | None, b: Ref | None, ctx: ArticleContext) -> bool:
         return False
     organ = second if first.kind == STATE_KIND else first
     return organ.kind != PERSON_KIND or organ.role_at(ctx.published) is not None
+
+
+def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
+    """The word by which a statement points back to a claim, or None: "that" or "this"
+    ("calls that a pretext"), a claim noun with a pointing determiner ("the
+    allegations", "that assessment"), or "it" as the object of its cue ("denied it")."""
+    st = reading.statement
+    cue = st.cue
+    # the cue's own words count: "calls | that | a bogus pretext", "denied | it"
+    around = list(st.piece.tokens) + ([t for c in cue.children if not c.dep_.startswith("nsubj")
+                                       for t in c.subtree] if cue is not None else [])
+    nouns = lex.claim_nouns | lex.pointer_nouns
+
+    def pointing(t: Any) -> bool:
+        if t.pos_ == "NOUN" and lemma(t, lex) in nouns:
+            return any(c.dep_ in ("det", "predet") and c.lower_ in POINTING_DETS
+                       for c in t.children)
+        if t.lower_ in POINTING_PRONOUNS:  # not "reasons | that | Berlin dismisses"
+            return t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and t.tag_ != "WDT" \
+                and t.head.dep_ != "relcl"
+        return t.lower_ == "it" and t.dep_ == "dobj" and cue is not None \
+            and t.head.i == cue.i
+    return next((t for t in around if pointing(t)), None)
+
+
+def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
+    """``(stance, reason)`` of a statement on a claim it points back to (``pointer``),
+    or None: a denial, doubt or belittling word disputes it ("a bogus pretext",
+    "optimistic"), a confirmation supports it ("the Pentagon confirmed the report")."""
+    if pointer(reading, lex) is None:
+        return None
+    tokens = list(reading.statement.piece.tokens)
+    if reading.denial or find_phrases(tokens, lex.belittling, lex):
+        return DISPUTES, "denial"
+    if reading.doubt:
+        return DISPUTES, "doubt"
+    return (SUPPORTS, "confirms") if reading.confirm else None
+
+
+def _owner(ctx: ArticleContext, reading: Reading, word: Any) -> Ref | None:
+    """Whose claim a pointing noun names: "the Russian position", "Moscow's claims"."""
+    piece = reading.statement.piece
+    for child in word.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound")
+                                    and child.text[:1].isupper()):
+            found = ctx.actor_for(*piece.offset(child))
+            if found is not None:
+                return found
+    return None
+
+
+def bare_denial(claim: Reading, other: Reading, ctx: ArticleContext,
+                lex: ClaimLexicon) -> bool:
+    """Whether ``other`` denies ``claim`` just before it without pointing back: its cue
+    denies ("Russia denies targeting civilians"), the claim names the denier and the
+    two share a word of their own."""
+    from sitroom.claims.verify import about_actors  # verify reads this module's names
+
+    st, ot = claim.statement, other.statement
+    if _cue_kind(ot.cue, lex) != "denial" or st.piece.par.index != ot.piece.par.index:
+        return False
+    if not set(claim.topic.strong) & set(other.topic.strong):
+        return False
+    named = about_actors(ctx, st.piece) + [
+        found for t in st.piece.tokens if t.text[:1].isupper()
+        for found in [ctx.actor_for(*st.piece.offset(t))] if found is not None]
+    return any(same_party(ot.actor, actor, ctx) for actor in named)
+
+
+def pointed_claims(claims: list[Reading], other: Reading, ctx: ArticleContext,
+                   lex: ClaimLexicon) -> tuple[list[Reading], tuple[str, str] | None]:
+    """The claims a statement takes a stance on by pointing back (``points_back``), and
+    that stance: the nearest claim of another party before it (in its paragraph or the
+    one before), with that party's claims just before it (an assessment may take several
+    sentences); for a bare denial (``bare_denial``) the nearest claim only."""
+    ot = other.statement
+    before = [c for c in claims if c.statement.piece.end <= ot.piece.start
+              and 0 <= ot.piece.par.index - c.statement.piece.par.index <= DENIAL_REACH
+              and c.statement.quote is not ot.quote
+              and not same_party(c.statement.actor, ot.actor, ctx)]
+    if not before:
+        return [], None
+    stance = points_back(other, lex)
+    if stance is not None:
+        owner = _owner(ctx, other, pointer(other, lex))
+        if owner is not None:  # "the Russian position": Russia's claim, not the nearest
+            before = [c for c in before if same_party(c.statement.actor, owner, ctx)]
+            if not before:
+                return [], None
+        nearest = before[-1]
+        run = [nearest]
+        for c in reversed(before[:-1]):
+            if c.statement.actor != nearest.statement.actor:
+                break
+            run.append(c)
+        return run, stance
+    if bare_denial(before[-1], other, ctx, lex):
+        return [before[-1]], (DISPUTES, "denial")
+    return [], None
