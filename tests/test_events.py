@@ -549,3 +549,19 @@ def test_a_country_word_after_the_sentences_first_word_names_the_actor() -> None
     events = find_events(context("A Russian missile strike hit a shopping centre in "
                                  "Kremenchuk, killing 18 people."))
     assert events and all(name(e["actor"]) == "Russia" for e in events)
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Several Belarusian missiles hit a fuel depot near Mozyr on Saturday.", "ASSAULT"),
+    ("Belarusian rockets destroyed a railway bridge near Mozyr on Saturday.", "ASSAULT"),
+    ("Demolition crews destroyed the protesters' camp on Saturday.", "COERCE"),
+    ("Belarusian forces have been trying to seize Mozyr in a northern advance.", "ASSAULT"),
+    ("Customs officials seized a yacht belonging to the oligarch.", "COERCE"),
+    ("The governor said Belarusian soldiers had abandoned the town after heavy shelling.",
+     "RETREAT"),
+    ("Belarus targeted the port of Mozyr with cruise missiles.", "ASSAULT"),
+    ("Minsk said it would retaliate against hostile Polish actions.", "THREATEN"),
+    ("Minsk retaliated by expelling ten Polish diplomats.", "SANCTION"),
+])
+def test_weapons_places_and_manner_decide_the_type(text: str, event_type: str) -> None:
+    assert main(text)["type"] == event_type

@@ -43,10 +43,6 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
-#: Capitalised words that start a sentence before a country word ("A Russian strike").
-_LEADING = re.compile(r"^(?:A|An|The|This|That|These|Those|Its|Their|Our|Some|Both|Two|Three)\s+")
-
-
 @dataclass(slots=True)
 class ArticleContext:
     """One analysed article as the later per-article stages see it."""
@@ -168,7 +164,7 @@ class ArticleContext:
             return ref(actor)
         for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", phrase):
             # a sentence's first word joins the run: "A Russian missile strike"
-            for word in dict.fromkeys((run, _LEADING.sub("", run))):
+            for word in dict.fromkeys((run, run.partition(" ")[2] or run)):
                 code = gaz.country(re.sub(r"['’]s$", "", word))
                 state = gaz.state(code) if code else None
                 if state is not None:

@@ -13,6 +13,9 @@ offensive", "a bill signed by the minister") or in a circumstantial adjunct
 ("after violent protests", "following the invasion", "as the opposition
 threatened ...") sets the scene for the sentence's event; it is the main
 event only when nothing else happened.
+
+A "by ...ing" clause under a trigger says what the act was ("retaliated by
+expelling ten diplomats": the expulsion), so it stands above the verb it hangs on.
 """
 
 from __future__ import annotations
@@ -37,8 +40,19 @@ def main_event(ctx: ArticleContext, events: list[dict[str, Any]]) -> dict[str, A
     """The main one of ``events`` (records of one sentence or text), or None if there are none."""
     if not events:
         return None
-    return min(events, key=lambda e: (in_background(ctx, e), trigger_depth(ctx, e),
+    return min(events, key=lambda e: (in_background(ctx, e), _depth(ctx, e),
                                       e["trigger"]["span"][0]))
+
+
+def _depth(ctx: ArticleContext, event: dict[str, Any]) -> int:
+    """``trigger_depth``, less three for a "by ...ing" clause (pcomp, by, verb), which
+    then stands above the verb it hangs on."""
+    depth = trigger_depth(ctx, event)
+    head = _trigger_head(ctx, event)
+    if head is not None and head.dep_ == "pcomp" and head.head.lower_ == "by" \
+            and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+        return depth - 3
+    return depth
 
 
 def in_background(ctx: ArticleContext, event: dict[str, Any]) -> bool:
