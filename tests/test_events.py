@@ -565,3 +565,11 @@ def test_a_country_word_after_the_sentences_first_word_names_the_actor() -> None
 ])
 def test_weapons_places_and_manner_decide_the_type(text: str, event_type: str) -> None:
     assert main(text)["type"] == event_type
+
+
+def test_only_a_leading_word_is_dropped_from_a_run_of_capitals() -> None:
+    text = "Several Russian missiles hit the port. Northern Ireland police closed the road."
+    ctx = context(text)
+    assert name(ctx.actor_for(0, len("Several Russian missiles"))) == "Russia"
+    start = text.index("Northern")
+    assert ctx.actor_for(start, start + len("Northern Ireland police")) is None

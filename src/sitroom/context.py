@@ -43,6 +43,14 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
+#: Words that start a sentence before a country word ("A Russian strike", "Several
+#: Russian missiles"); never the first word of a name ("Northern Ireland" is not Ireland).
+_LEADING_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "some",
+                            "several", "many", "most", "all", "both", "two", "three", "four",
+                            "five", "its", "their", "our", "his", "her", "other", "another",
+                            "few", "dozens", "hundreds", "thousands", "more", "no"})
+
+
 @dataclass(slots=True)
 class ArticleContext:
     """One analysed article as the later per-article stages see it."""
@@ -164,7 +172,8 @@ class ArticleContext:
             return ref(actor)
         for run in re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", phrase):
             # a sentence's first word joins the run: "A Russian missile strike"
-            for word in dict.fromkeys((run, run.partition(" ")[2] or run)):
+            first, _, rest = run.partition(" ")
+            for word in (run, rest) if rest and first.lower() in _LEADING_WORDS else (run,):
                 code = gaz.country(re.sub(r"['’]s$", "", word))
                 state = gaz.state(code) if code else None
                 if state is not None:
