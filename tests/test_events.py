@@ -573,3 +573,21 @@ def test_only_a_leading_word_is_dropped_from_a_run_of_capitals() -> None:
     assert name(ctx.actor_for(0, len("Several Russian missiles"))) == "Russia"
     start = text.index("Northern")
     assert ctx.actor_for(start, start + len("Northern Ireland police")) is None
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Minsk has banned 12 Polish politicians from entering the country.", "SANCTION"),
+    ("The shelling of the market drew immediate condemnation.", "ACCUSE"),
+    ("A criminal case has been opened against a Belarusian blogger, state media reported.",
+     "ACCUSE"),
+    ("The ministry of justice labelled the Vilnius-based foundation an undesirable "
+     "organisation.", "COERCE"),
+    ("Belarus cut the flow of oil through the pipeline by half last week.", "SANCTION"),
+    ("The Belarusian foreign minister said the convoys would be a legitimate target.",
+     "THREATEN"),
+    ("Belarusian troops have taken full control of Mozyr, the ministry said.", "ASSAULT"),
+    ("A fierce battle for the airbase near Mozyr continued on Thursday.", "ASSAULT"),
+    ("The ministers agreed to reduce their oil consumption by 15 per cent.", "AGREE"),
+])
+def test_war_reporting_phrases(text: str, event_type: str) -> None:
+    assert main(text)["type"] == event_type
