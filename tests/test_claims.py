@@ -285,3 +285,23 @@ def test_a_relative_that_points_to_its_own_sentence_not_back() -> None:
                       "Moscow cut the flow of gas, citing technical reasons that Berlin "
                       "dismisses as a pretext.")
     assert stances(claim(found, "power cuts")) == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Belgazprom said it was cutting deliveries through the pipeline, citing delayed repairs "
+     "of a turbine. The economy minister, Anna Kowal, said the reasons given were only a "
+     "pretext.", "cutting deliveries", [("Anna Kowal", "disputes", "denial")]),
+    ("Belarus's defence ministry said the strike had hit a building where officers were "
+     "meeting. Ukraine rejected Belarusian claims that any military target was hit.",
+     "hit a building", [("Ukraine", "disputes", "denial")]),
+])
+def test_reasons_and_owned_claims_point_back(
+        text: str, phrase: str, expected: list[tuple[str, str, str]]) -> None:
+    assert stances(claim(claims_of(text), phrase)) == expected
+
+
+def test_an_owner_the_resolver_does_not_know_must_name_the_claimant() -> None:
+    found = claims_of("Ivan Petrenko said the town had been liberated from nationalists. "
+                      "Maria Kovalenko said hundreds of homes had been destroyed in the town. "
+                      "A rabbi called Petrenko's remarks absurd.")
+    assert [s for s, _, _ in stances(claim(found, "homes had been destroyed"))] == []

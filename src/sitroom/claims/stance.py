@@ -316,8 +316,8 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
 
     def pointing(t: Any) -> bool:
         if t.pos_ == "NOUN" and lemma(t, lex) in nouns:
-            return any(c.dep_ in ("det", "predet") and c.lower_ in POINTING_DETS
-                       for c in t.children)
+            return any((c.dep_ in ("det", "predet") and c.lower_ in POINTING_DETS)
+                       or _owning(c) for c in t.children)
         if t.lower_ in POINTING_PRONOUNS:  # not "reasons | that | Berlin dismisses"
             return t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and t.tag_ != "WDT" \
                 and t.head.dep_ != "relcl"
@@ -340,12 +340,18 @@ def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
     return (SUPPORTS, "confirms") if reading.confirm else None
 
 
+def _owning(child: Any) -> bool:
+    """A possessor or capitalised modifier that says whose claim a noun is: "Moscow's
+    claims", "Russian claims"."""
+    return bool(child.dep_ == "poss" and child.pos_ == "PROPN") or (
+        child.dep_ in ("amod", "compound") and child.text[:1].isupper())
+
+
 def _owner(ctx: ArticleContext, reading: Reading, word: Any) -> Ref | None:
     """Whose claim a pointing noun names: "the Russian position", "Moscow's claims"."""
     piece = reading.statement.piece
     for child in word.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound")
-                                    and child.text[:1].isupper()):
+        if child.dep_ == "poss" or _owning(child):
             found = ctx.actor_for(*piece.offset(child))
             if found is not None:
                 return found
@@ -385,9 +391,14 @@ def pointed_claims(claims: list[Reading], other: Reading, ctx: ArticleContext,
         return [], None
     stance = points_back(other, lex)
     if stance is not None:
-        owner = _owner(ctx, other, pointer(other, lex))
-        if owner is not None:  # "the Russian position": Russia's claim, not the nearest
-            before = [c for c in before if same_party(c.statement.actor, owner, ctx)]
+        word = pointer(other, lex)
+        owning = [c for c in word.children if _owning(c)]
+        if owning:  # "the Russian position", "Lavrov's remarks": the owner's claim
+            owner = _owner(ctx, other, word)
+            named = re.sub(r"['’]s$", "", owning[0].text).lower()
+            before = [c for c in before if (
+                same_party(c.statement.actor, owner, ctx) if owner is not None
+                else named in str((c.statement.actor or {}).get("name", "")).lower().split())]
             if not before:
                 return [], None
         nearest = before[-1]
