@@ -305,3 +305,14 @@ def test_an_owner_the_resolver_does_not_know_must_name_the_claimant() -> None:
                       "Maria Kovalenko said hundreds of homes had been destroyed in the town. "
                       "A rabbi called Petrenko's remarks absurd.")
     assert [s for s, _, _ in stances(claim(found, "homes had been destroyed"))] == []
+
+
+def test_a_denial_is_the_deniers_claim_of_the_opposite() -> None:
+    found = claims_of("Moldova said Belarusian troops had shelled the school in Soroca. "
+                      "Belarus denied that its troops had shelled the school.")
+    accused = claim(found, "Belarusian troops had shelled")
+    denial = claim(found, "its troops had shelled")
+    assert (accused["polarity"], denial["polarity"]) == ("positive", "negative")
+    assert stances(accused) == [("Belarus", "disputes", "denial")]
+    assert stances(denial) == [("Moldova", "disputes", "negation")]
+    assert denial["verification"] == "disputed"

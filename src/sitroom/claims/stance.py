@@ -36,7 +36,7 @@ from sitroom.attribution.ports import ActorLike
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
 from sitroom.claims.propositions import Statement
 from sitroom.claims.tokens import clause_heads, find_phrases, lemma, negated
-from sitroom.claims.topic import Direction, Topic
+from sitroom.claims.topic import NEGATIVE, POSITIVE, Direction, Topic
 from sitroom.context import ArticleContext, Ref
 
 SUPPORTS, DISPUTES = "supports", "disputes"
@@ -86,7 +86,9 @@ class Stance:
 
 
 def read(statement: Statement, topic: Topic, lex: ClaimLexicon) -> Reading:
-    """The stance cues of a statement; a hedge phrase ("false flag") is never a denial."""
+    """The stance cues of a statement; a hedge phrase ("false flag") is never a denial.
+    Under a denying cue the statement's polarity turns: "Russia denied that its troops
+    shelled the school" is Russia's claim that they did not."""
     piece = statement.piece
     inside = piece.indices()
     clause_of = clause_heads(piece.tokens, inside)
@@ -105,6 +107,8 @@ def read(statement: Statement, topic: Topic, lex: ClaimLexicon) -> Reading:
                      if t.pos_ == "NOUN" and t.lemma_.lower() in lex.denial_nouns)
     cue = _cue_kind(statement.cue, lex)
     everywhere = frozenset(clause_of.values())
+    if cue == "denial":  # "Russia denied that its troops shelled the school": Russia says not
+        topic = replace(topic, polarity=POSITIVE if topic.polarity == NEGATIVE else NEGATIVE)
     return Reading(
         statement=statement, topic=topic, clause_of=clause_of,
         doubt=clauses(lex.doubt, negation=None) | clauses(lex.confirm, negation=True)
