@@ -316,3 +316,15 @@ def test_a_denial_is_the_deniers_claim_of_the_opposite() -> None:
     assert stances(accused) == [("Belarus", "disputes", "denial")]
     assert stances(denial) == [("Moldova", "disputes", "negation")]
     assert denial["verification"] == "disputed"
+
+
+def test_an_accusation_is_a_claim_and_a_denial_of_responsibility_disputes_it() -> None:
+    found = claims_of("Moldova accused Belarus of shelling the school in Soroca.\n\n"
+                      "Minsk has denied any involvement.")
+    accusation = claim(found, "Belarus of shelling")
+    assert accusation["claimant"]["name"] == "Moldova"
+    assert stances(accusation) == [("Belarus", "disputes", "denial")]
+    assert accusation["verification"] == "denied"
+    other = claims_of("Moldova accused Belarus of shelling the school in Soroca.\n\n"
+                      "Latvia has denied any involvement.")
+    assert stances(claim(other, "Belarus of shelling")) == []  # not the accused

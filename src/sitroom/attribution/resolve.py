@@ -357,7 +357,8 @@ class Resolver:
                     continue
                 text = plain(doc[n.start:n.end].text)
                 actor = self.gazetteer.by_name(text)
-                if actor is None and n.label == "GPE" and n.end - 1 in heads:
+                if actor is None and n.label in ("GPE", "ORG") and n.end - 1 in heads:
+                    # a capital the tagger took for an organisation: "Minsk has denied"
                     code = self.gazetteer.country(text)
                     actor = self.gazetteer.state(code) if code else None
                 if actor is None and n.label != "ORG" and self._described_as_body(

@@ -46,6 +46,8 @@ class ClaimLexicon:
     denial_nouns: frozenset[str]
     belittling: tuple[Phrase, ...]
     """Words that dispute a claim a statement points back to ("a bogus pretext")."""
+    responsibility: frozenset[str]
+    """What an accused party denies ("denied responsibility")."""
     confirm: tuple[Phrase, ...]
     directions: tuple[DirectionPair, ...]
     synonyms: dict[str, str]
@@ -55,6 +57,7 @@ class ClaimLexicon:
     hypothetical_marks: frozenset[str]
     claim_nouns: frozenset[str]
     pointer_nouns: frozenset[str]
+    accusation_cues: frozenset[str]
     nonclaim_cues: frozenset[str]
     greetings: tuple[Phrase, ...]
     min_topic_words: int
@@ -90,6 +93,7 @@ def claim_lexicon() -> ClaimLexicon:
         denial=_phrases(dispute, "denial", "[dispute]"),
         denial_nouns=_words(dispute, "denial_nouns", "[dispute]"),
         belittling=_phrases(dispute, "belittling", "[dispute]"),
+        responsibility=_words(dispute, "responsibility", "[dispute]"),
         confirm=_phrases(sub_table(doc, "support", where=FILE), "confirm", "[support]"),
         directions=tuple(_direction(t, i) for i, t in
                          enumerate(table_list(doc, "direction", where=FILE))),
@@ -99,6 +103,7 @@ def claim_lexicon() -> ClaimLexicon:
         hypothetical_marks=_words(scope, "hypothetical_marks", "[scope]"),
         claim_nouns=_words(scope, "claim_nouns", "[scope]"),
         pointer_nouns=_words(scope, "pointer_nouns", "[scope]"),
+        accusation_cues=_words(scope, "accusation_cues", "[scope]"),
         nonclaim_cues=_words(nonclaim, "cue_verbs", "[nonclaim]"),
         greetings=_phrases(nonclaim, "greetings", "[nonclaim]"),
         min_topic_words=_count(nonclaim, "min_topic_words", "[nonclaim]"),

@@ -114,9 +114,20 @@ def asserts(statement: Statement, topic_size: int, lex: ClaimLexicon) -> bool:
     if cue is not None and lemma(cue, lex) in lex.nonclaim_cues:
         return False
     piece = statement.piece
-    return (topic_size >= lex.min_topic_words and has_predicate(piece, lex)
+    return (topic_size >= lex.min_topic_words
+            and (has_predicate(piece, lex) or accuses(statement, lex))
             and not is_question(piece) and not is_greeting(piece, lex)
             and not is_subordinate(piece))
+
+
+def accuses(statement: Statement, lex: ClaimLexicon) -> bool:
+    """Whether a statement is an accusation: "Ukraine accused Russia | of shelling the
+    school" claims that Russia shelled it (a gerund under "of" or "for")."""
+    cue = statement.cue
+    if cue is None or lemma(cue, lex) not in lex.accusation_cues:
+        return False
+    return any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("of", "for")
+               for t in statement.piece.tokens)
 
 
 def has_predicate(piece: Piece, lex: ClaimLexicon) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 
 from sitroom.attribution.ports import ActorLike
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
-from sitroom.claims.propositions import Statement
+from sitroom.claims.propositions import Statement, accuses
 from sitroom.claims.tokens import clause_heads, find_phrases, lemma, negated
 from sitroom.claims.topic import NEGATIVE, POSITIVE, Direction, Topic
 from sitroom.context import ArticleContext, Ref
@@ -362,18 +362,26 @@ def _owner(ctx: ArticleContext, reading: Reading, word: Any) -> Ref | None:
     return None
 
 
+def _single_words(phrases: tuple[Phrase, ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if len(p) == 1)
+
+
 def bare_denial(claim: Reading, other: Reading, ctx: ArticleContext,
                 lex: ClaimLexicon) -> bool:
     """Whether ``other`` denies ``claim`` just before it without pointing back: its cue
-    denies ("Russia denies targeting civilians"), the claim names the denier and the
-    two share a word of their own."""
+    denies and the claim names the denier, and either the two share a word of their own
+    in one paragraph ("Russia denies targeting civilians") or the denier denies
+    responsibility ("Moscow denied any involvement") for the claim, an accusation."""
     from sitroom.claims.verify import about_actors  # verify reads this module's names
 
     st, ot = claim.statement, other.statement
-    if _cue_kind(ot.cue, lex) != "denial" or st.piece.par.index != ot.piece.par.index:
+    if ot.cue is None or lemma(ot.cue, lex) not in _single_words(lex.denial):
         return False
-    if not set(claim.topic.strong) & set(other.topic.strong):
-        return False
+    charged = accuses(st, lex) and any(lemma(t, lex) in lex.responsibility
+                                       for t in ot.piece.tokens)
+    if not charged and (st.piece.par.index != ot.piece.par.index
+                        or not set(claim.topic.strong) & set(other.topic.strong)):
+        return False  # "denied responsibility" answers the accusation before, in any words
     named = about_actors(ctx, st.piece) + [
         found for t in st.piece.tokens if t.text[:1].isupper()
         for found in [ctx.actor_for(*st.piece.offset(t))] if found is not None]
