@@ -77,10 +77,29 @@ def test_run_scores_sentences_written_for_this_test(tmp_path: Path,
         {"id": "1", "event": "FIGHT", "text": "Rebels attacked an army base near the capital."},
         {"id": "2", "event": "DEMAND", "text": "The opposition demanded new elections."},
     ])
+    written = tmp_path / "written.json"
+    written.write_text(json.dumps([{"id": "w1", "event": "PROTEST",
+                                    "text": "Thousands of nurses marched through the capital."}]),
+                       encoding="utf-8")
+    monkeypatch.setattr(plover, "WRITTEN", written)
     result = plover.run(Options(data=tmp_path))
-    by_half = {row.metric.split("(GSR dev, ")[1].split()[0]: row for row in result.rows}
+    by_half = {row.metric.split("(GSR dev, ")[1].split()[0]: row for row in result.rows
+               if "GSR dev" in row.metric}
+    assert [r.sitroom for r in result.rows if "written" in r.metric] == [1.0]
     assert by_half["all"].sitroom == 1.0
     assert by_half["all"].baseline == 0.5
     assert "most frequent type" in by_half["all"].baseline_name
     details = json.loads((tmp_path / "out" / "plover.json").read_text(encoding="utf-8"))
     assert details["per_type"]["all"]["ASSAULT"] == {"n": 1, "correct": 1, "accuracy": 1.0}
+
+
+def test_the_written_sentences_use_todays_types_with_the_gsr_dev_counts() -> None:
+    from collections import Counter
+
+    from sitroom.events.lexicon import TYPES
+
+    records = plover.load_records(plover.WRITTEN)
+    counts = Counter(r.type for r in records)
+    assert set(counts) <= set(TYPES)
+    assert len(records) == 161 and counts["AGREE"] == 20 and counts["ASSAULT"] == 16
+    assert len({r.text for r in records}) == len(records)
