@@ -328,3 +328,18 @@ def test_an_accusation_is_a_claim_and_a_denial_of_responsibility_disputes_it() -
     other = claims_of("Moldova accused Belarus of shelling the school in Soroca.\n\n"
                       "Latvia has denied any involvement.")
     assert stances(claim(other, "Belarus of shelling")) == []  # not the accused
+
+
+def test_a_claim_noun_in_an_adjunct_of_the_cue_does_not_point_back() -> None:
+    found = claims_of("Maria Kovalenko said the death toll was likely to rise. Belarus has "
+                      "repeatedly denied it is targeting civilians, despite mounting evidence "
+                      "that contradicts these claims.")
+    assert stances(claim(found, "death toll")) == []
+
+
+def test_an_opposite_troop_movement_disputes_only_when_it_shares_a_word() -> None:
+    found = claims_of("The Moldovan command said a decision was made to withdraw in order to "
+                      "preserve the lives of its defenders.\n\n"
+                      "Ivan Rusu, an MP, said the advance would bring Belarusian forces closer "
+                      "to several other towns.")
+    assert stances(claim(found, "decision was made to withdraw")) == []

@@ -52,6 +52,9 @@ DENIAL_REACH = 1
 STATE_KIND, PERSON_KIND = "state", "person"
 #: Determiners by which a claim noun points back to a claim ("that assessment").
 POINTING_DETS = frozenset({"that", "this", "these", "those", "such", "the"})
+#: Dependents of a cue whose words may point back ("calls | that a pretext", "denied | it");
+#: not its adjuncts ("denied it ..., despite evidence that contradicts these claims").
+_CUE_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative", "nsubjpass"})
 #: Pronouns that point back to a claim ("calls that a pretext").
 POINTING_PRONOUNS = frozenset({"that", "this"})
 #: Dependents of a cue verb that hold the proposition it speaks of.
@@ -175,7 +178,10 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
             other.denial and other.names_claim and _near(claim, other)
             and (strong or _names_claimant(claim, other))):
         return DISPUTES, "denial"
-    if by_direction is not None and by_direction[0] == DISPUTES:
+    if by_direction is not None and by_direction[0] == DISPUTES and (
+            strong or by_direction[1] != "opposite"):
+        # "brought closer to the border" against "returning to bases" shares the troops
+        # and the border; a Russian advance is no answer to a Ukrainian withdrawal
         return by_direction
     if by_direction is not None:
         return (SUPPORTS, "confirms" if cued(other.confirm) else "same") if strong else None
@@ -314,7 +320,7 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
     st = reading.statement
     cue = st.cue
     # the cue's own words count: "calls | that | a bogus pretext", "denied | it"
-    around = list(st.piece.tokens) + ([t for c in cue.children if not c.dep_.startswith("nsubj")
+    around = list(st.piece.tokens) + ([t for c in cue.children if c.dep_ in _CUE_OBJECTS
                                        for t in c.subtree] if cue is not None else [])
     nouns = lex.claim_nouns | lex.pointer_nouns
 
@@ -327,7 +333,25 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
                 and t.head.dep_ != "relcl"
         return t.lower_ == "it" and t.dep_ == "dobj" and cue is not None \
             and t.head.i == cue.i
-    return next((t for t in around if pointing(t)), None)
+    return next((t for t in around if pointing(t) and not _aside(t)), None)
+
+
+#: Prepositions of an adjunct whose words point elsewhere ("despite evidence that
+#: contradicts these claims").
+_ASIDE_PREPS = frozenset({"despite", "after", "before", "amid", "following"})
+
+
+def _aside(token: Any) -> bool:
+    """Whether a word sits in a relative clause or a circumstance, not in what the
+    statement says: "denied it, despite evidence that contradicts these claims"."""
+    node = token
+    for _ in range(12):
+        if node.dep_ == "relcl" or (node.dep_ == "prep" and node.lower_ in _ASIDE_PREPS):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
