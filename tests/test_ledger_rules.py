@@ -198,3 +198,19 @@ def test_embeddings_requested_but_missing_fall_back_to_words(
     assert "embeddings extra is not installed" in caplog.text
     monkeypatch.setenv(similarity.EMBEDDINGS_ENV, "0")
     assert not similarity.embeddings_requested()
+
+
+def test_claims_of_opposite_polarity_join_only_when_plainly_one_proposition() -> None:
+    def claim(text: str, words: str, polarity: str) -> similarity.ClaimShape:
+        return similarity.shape(text, words.split(), [], polarity)
+
+    use = claim("the area would start using the rouble currency", "start use rouble currency",
+                "positive")
+    not_currency = claim("the rouble is not really a currency", "rouble currency", "negative")
+    same_sign = claim("the rouble is really a currency", "rouble currency", "positive")
+    assert similarity.same_proposition(use, same_sign) is not None  # 0.67: joins
+    assert similarity.same_proposition(use, not_currency) is None  # but not to dispute it
+    returning = claim("troops are returning to their bases", "troop return base", "positive")
+    not_returning = claim("troops are not returning to their bases", "troop return base",
+                          "negative")
+    assert similarity.same_proposition(returning, not_returning) is not None

@@ -141,16 +141,17 @@ def _best_cluster(conn: Connection, row: Mapping[str, Any]) -> str | None:
     )
     c = claims.c
     candidates = conn.execute(
-        sa.select(c.cluster_id, c.text, c.words, c.entity_ids).join(
+        sa.select(c.cluster_id, c.text, c.words, c.entity_ids, c.polarity).join(
             shared, sa.and_(shared.c.article_id == c.article_id, shared.c.claim_id == c.claim_id)
         )
     )
-    new = similarity.shape(row["text"], row["words"], row["entity_ids"])
+    new = similarity.shape(row["text"], row["words"], row["entity_ids"], row["polarity"])
     best: tuple[float, str] | None = None
     for cand in candidates:
         if cand.cluster_id is None:
             continue
-        old = similarity.shape(cand.text, loads(cand.words), loads(cand.entity_ids))
+        old = similarity.shape(cand.text, loads(cand.words), loads(cand.entity_ids),
+                               cand.polarity)
         score = similarity.same_proposition(new, old)
         if score is not None and (best is None or (-score, cand.cluster_id) < (-best[0], best[1])):
             best = (score, cand.cluster_id)  # the most similar; the smaller id on a tie

@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 #: base, border} (Dice 0.86) join, {troop, border, mass} and {troop, border, withdraw,
 #: exercise} (Dice 0.57: two words about other events) stay apart.
 CLAIM_SIMILARITY = 0.6
+#: Least lexical similarity of two claims of opposite polarity: one says the other's
+#: proposition is false only when it is plainly the same proposition ("troops are not
+#: returning to bases"), not when two words match ("the area will use the rouble" and
+#: "the rouble is not really a currency").
+OPPOSITE_SIMILARITY = 0.75
 #: Words other than names two claims must share: one ("war") links every claim of a war.
 MIN_SHARED_WORDS = 2
 #: How much of the score rests on the actors named inside the claims when both name
@@ -50,6 +55,7 @@ class ClaimShape:
     text: str
     words: frozenset[str]
     entity_ids: frozenset[str]
+    polarity: str | None = None
 
 
 class _Encoder(Protocol):
@@ -100,7 +106,8 @@ def same_proposition(a: ClaimShape, b: ClaimShape) -> float | None:
     propositions whatever their words ("six civilians had been killed in the previous
     24 hours" is not "two civilians had been killed in the last 24 hours", nor "three
     killed and eight injured" "three killed and 16 injured"; "12 killed" may be "12
-    killed and 30 wounded")."""
+    killed and 30 wounded"). Claims of opposite polarity must be closer
+    (``OPPOSITE_SIMILARITY``): joined, one disputes the other."""
     first, second = numbers_in(a.text), numbers_in(b.text)
     if first and second and not (first <= second or second <= first):
         return None
@@ -109,7 +116,8 @@ def same_proposition(a: ClaimShape, b: ClaimShape) -> float | None:
         score = _cosine(a.text, b.text)
         return score if score >= EMBEDDING_SIMILARITY else None
     score = lexical(a, b)
-    return score if score >= CLAIM_SIMILARITY else None
+    opposite = a.polarity is not None and b.polarity is not None and a.polarity != b.polarity
+    return score if score >= (OPPOSITE_SIMILARITY if opposite else CLAIM_SIMILARITY) else None
 
 
 #: Number words a claim gives its figures in ("six civilians"), beside digits: small
@@ -182,6 +190,8 @@ def _embedding(text: str) -> tuple[float, ...]:
     return tuple(float(v) for v in vector)
 
 
-def shape(text: str, words: Collection[str], entity_ids: Collection[str]) -> ClaimShape:
+def shape(text: str, words: Collection[str], entity_ids: Collection[str],
+          polarity: str | None = None) -> ClaimShape:
     """A ClaimShape from stored or fresh values."""
-    return ClaimShape(text=text, words=frozenset(words), entity_ids=frozenset(entity_ids))
+    return ClaimShape(text=text, words=frozenset(words), entity_ids=frozenset(entity_ids),
+                      polarity=polarity)
