@@ -10,6 +10,7 @@ image credits, and lists of other stories. The cleaner works on paragraphs:
 4. header    the title (after any list of stories that opens the page), bylines
              without "By" near it; what comes before the title is navigation
 5. inside    "Related" boxes inside the story; wire credits that end a paragraph;
+             image credits inside a paragraph ("... Photograph: Jane Doe/Reuters");
              the time stamps that open live-blog entries ("3 Jul 2022 00.53 ...")
 6. assemble  the body is the kept paragraphs, one blank line apart; dates, bylines,
              and every removed piece with its kind, in page order
@@ -85,6 +86,7 @@ def extract_text(text: str, *, origin: str) -> Article:
     title_at = _mark_header(units)  # 4
     mark_related_boxes(units, start=0 if title_at is None else title_at + 1)  # 5
     _split_credits(units)
+    _cut_image_credits(units)
     _split_entry_stamps(units)
     return _assemble(units, title_at, origin)  # 6
 
@@ -199,6 +201,28 @@ def _split_credits(units: list[Unit]) -> None:
         if split is not None:
             unit.text, credit, unit.names = split
             unit.extra.append(("byline", credit))
+
+
+#: An image credit inside a paragraph (live blogs flatten captions into the text): a label,
+#: a photographer's name and the agencies after slashes ("Photograph: Jane Doe/Reuters",
+#: "Photograph: Jane Doe/AFP/Getty Images"). Left in, the photographer becomes a speaker.
+_INLINE_IMAGE_CREDIT = re.compile(
+    r"\s*\b(?:Photograph|Photo|Picture|Illustration|Composite|Image)\s*:\s*"
+    r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,4}"
+    r"(?:\s*/\s*[A-Z][\w.&\-]*(?:\s(?:Images|Photo|Photos|Press|News|Agency|Pool|Media|Wire|"
+    r"Handout|Stock|Service|Times|Post))*)+")
+
+
+def _cut_image_credits(units: list[Unit]) -> None:
+    """Cut image credits out of kept paragraphs ("... in Bezimenne. Photograph: Jane
+    Doe/Reuters"), keeping the caption's sentence."""
+    for unit in units:
+        if not unit.kept:
+            continue
+        credits = [m.group(0).strip() for m in _INLINE_IMAGE_CREDIT.finditer(unit.text)]
+        if credits:
+            unit.text = _INLINE_IMAGE_CREDIT.sub("", unit.text).strip()
+            unit.extra.extend(("image-credit", c) for c in credits)
 
 
 def _split_entry_stamps(units: list[Unit]) -> None:
