@@ -257,19 +257,10 @@ def _vetoed(match: Match, lex: Lexicon) -> bool:
             return True  # "press release" is no release
         if exc.words[0] not in forms or exc.size < match.trigger.size:
             continue
-        if len(exc.deps) == 1 and exc.deps[0] in _PREPOSITIONS and not any(
-                c.lower_ == exc.deps[0] for c in token.children):
-            continue  # "target of" is the noun's ("the target of attacks"), not "targeted
-            # the port of Odesa", whose "of" hangs on the object
         governed = governed_words(token, timeless=True) if governed is None else governed
         if all(word in governed for word in exc.deps):
             return True
     return False
-
-
-#: Prepositions an exception may end on: the verb must govern them itself.
-_PREPOSITIONS = frozenset({"of", "for", "from", "against", "in", "on", "at", "to", "with",
-                           "about", "into", "over"})
 
 
 def _noun_exception(token: Any, exc: Trigger) -> bool:
