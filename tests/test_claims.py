@@ -343,3 +343,42 @@ def test_an_opposite_troop_movement_disputes_only_when_it_shares_a_word() -> Non
                       "Ivan Rusu, an MP, said the advance would bring Belarusian forces closer "
                       "to several other towns.")
     assert stances(claim(found, "decision was made to withdraw")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "the allegations" of someone else: the claim must name the denier or share words
+    "The mayor said the city needed more generators before winter. Belarusian missiles hit "
+    "a power station in Mozyr overnight. Minsk denied the allegations.",
+    # a claim noun that says what it is points nowhere back
+    "Moldova said Belarusian air defences had shot down 15 drones overnight. Separately, "
+    "the Belarusian government denied the allegations of corruption against the minister.",
+    "Moldova said Belarusian forces had shelled Soroca.\n\nIn other news, Minsk dismissed the "
+    "report by Bloomberg that Lukashenko was ill.",
+    # a stance held back, negated or said of something else is none
+    "Kyiv said Belarusian forces had fired on a convoy. The Pentagon declined to confirm the "
+    "report.",
+    "Kyiv said Belarusian forces had fired on a convoy. Minsk neither confirmed nor denied "
+    "the report.",
+    "Kyiv said 20,000 people had died in the siege. Officials in Minsk said they would "
+    "confirm the figure only after an investigation.",
+    "Western officials said Belarus had lost 2,000 soldiers. A British analyst said that was "
+    "not an exaggeration.",
+    "Belarus said it would leave the treaty. The US secretary of state said that was a wrong "
+    "and irresponsible decision.",
+    # a denial that governs a noun, or of responsibility for something else
+    "The IAEA said Belarusian troops were still at the plant. Belarus denied IAEA inspectors "
+    "access to the plant on Tuesday.",
+    "Moldova accused Belarus of shelling the dam. Belarus denied responsibility for the "
+    "power cut in Gomel, blaming sabotage.",
+])
+def test_no_stance_where_nothing_points_back_to_the_claim(text: str) -> None:
+    assert all(c["stances"] == [] for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova has not accused Belarus of blowing up the pipeline.",
+    "If Kyiv accuses Minsk of shelling the plant, the IAEA will have to investigate.",
+    "The Swedish prosecutor refused to blame any country for damaging the pipeline.",
+])
+def test_an_accusation_not_made_is_no_claim(text: str) -> None:
+    assert not any(" of " in c["text"] or " for " in c["text"] for c in claims_of(text))

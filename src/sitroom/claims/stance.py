@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.attribution.ports import ActorLike
-from sitroom.claims.lexicon import ClaimLexicon, Phrase
+from sitroom.claims.lexicon import ClaimLexicon, Phrase, claim_lexicon
 from sitroom.claims.propositions import Statement, accuses
 from sitroom.claims.tokens import clause_heads, find_phrases, lemma, negated
 from sitroom.claims.topic import NEGATIVE, POSITIVE, Direction, Topic
@@ -123,6 +123,13 @@ def read(statement: Statement, topic: Topic, lex: ClaimLexicon) -> Reading:
         names_claim=any(t.lemma_.lower() in lex.claim_nouns for t in _in_context(statement)))
 
 
+def _says_what(reading: Reading, lex: ClaimLexicon) -> bool:
+    """Whether the claim nouns of a statement say what they are ("the allegations of
+    corruption against the minister"): then one shared word does not tie it to a claim."""
+    return any(_own_content(c) for t in reading.statement.piece.tokens
+               if lemma(t, lex) in lex.claim_nouns for c in t.children)
+
+
 def _denies_something(token: Any, lex: ClaimLexicon) -> bool:
     """A cue verb must govern a clause or a claim: "denied that ...", "dismissed the claims".
 
@@ -176,7 +183,8 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
     by_direction = direction_stance(ct.directions, _doubted(other))
     if (cued(other.denial) and (linked or by_direction)) or (
             other.denial and other.names_claim and _near(claim, other)
-            and (strong or _names_claimant(claim, other))):
+            and (len(strong) >= (MIN_SHARED if _says_what(other, claim_lexicon()) else 1)
+                 or _names_claimant(claim, other))):
         return DISPUTES, "denial"
     if by_direction is not None and by_direction[0] == DISPUTES and (
             strong or by_direction[1] != "opposite"):
@@ -315,8 +323,10 @@ def same_party(a: Ref | None, b: Ref | None, ctx: ArticleContext) -> bool:
 
 def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
     """The word by which a statement points back to a claim, or None: "that" or "this"
-    ("calls that a pretext"), a claim noun with a pointing determiner ("the
-    allegations", "that assessment"), or "it" as the object of its cue ("denied it")."""
+    ("calls that a pretext"), a claim noun with a pointing determiner or an owner ("the
+    allegations", "that assessment", "Russian claims") and nothing of its own after it
+    ("the allegations of corruption", "the report that Putin was ill" say what they
+    are), or "it" as the object of its cue ("denied it")."""
     st = reading.statement
     cue = st.cue
     # the cue's own words count: "calls | that | a bogus pretext", "denied | it"
@@ -326,8 +336,10 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
 
     def pointing(t: Any) -> bool:
         if t.pos_ == "NOUN" and lemma(t, lex) in nouns:
-            return any((c.dep_ in ("det", "predet") and c.lower_ in POINTING_DETS)
-                       or _owning(c) for c in t.children)
+            return not any(_own_content(c) for c in t.children) and not _content_beside(t) \
+                and any(
+                (c.dep_ in ("det", "predet") and c.lower_ in POINTING_DETS) or _owning(c)
+                for c in t.children)
         if t.lower_ in POINTING_PRONOUNS:  # not "reasons | that | Berlin dismisses"
             return t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and t.tag_ != "WDT" \
                 and t.head.dep_ != "relcl"
@@ -336,9 +348,37 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
     return next((t for t in around if pointing(t) and not _aside(t)), None)
 
 
+#: Dependents by which a claim noun says what it is itself ("the allegations of
+#: corruption", "the report by Bloomberg that ...", "the position on the border").
+_OWN_CONTENT = frozenset({"prep", "acl", "relcl", "ccomp", "appos"})
+def _own_content(child: Any) -> bool:
+    """Whether a dependent of a claim noun says what the claim is ("of corruption", "that
+    Putin was ill"); a bare participle does not ("the reasons given")."""
+    if child.dep_ == "acl" and child.tag_ == "VBN" and not list(child.children):
+        return False
+    return child.dep_ in _OWN_CONTENT
+
+
+def _content_beside(noun: Any) -> bool:
+    """Whether the parse hung what a claim noun says on its verb instead ("dismissed the
+    report | by Bloomberg | that Putin was ill")."""
+    return noun.dep_ == "dobj" and any(
+        c.i > noun.i and (c.dep_ == "ccomp" or (
+            c.dep_ == "prep" and c.lower_ in _ABOUT
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))
+        for c in noun.head.children)
+
+
+#: Prepositions that say whose or what a claim is ("the report by Bloomberg", "about").
+_ABOUT = frozenset({"by", "about", "of", "on", "into", "over", "that"})
 #: Prepositions of an adjunct whose words point elsewhere ("despite evidence that
 #: contradicts these claims").
 _ASIDE_PREPS = frozenset({"despite", "after", "before", "amid", "following"})
+#: Words that hold a stance back: "declined to confirm", "neither confirmed nor denied",
+#: "has yet to confirm", "unable to verify".
+_WITHHELD = frozenset({"decline", "refuse", "neither", "unable", "yet"})
+#: Modals that put a confirmation off: "would confirm the figure only after ...".
+_DEFERRING = frozenset({"would", "will", "could", "can", "might", "may"})
 
 
 def _aside(token: Any) -> bool:
@@ -356,16 +396,62 @@ def _aside(token: Any) -> bool:
 
 def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
     """``(stance, reason)`` of a statement on a claim it points back to (``pointer``),
-    or None: a denial, doubt or belittling word disputes it ("a bogus pretext",
-    "optimistic"), a confirmation supports it ("the Pentagon confirmed the report")."""
-    if pointer(reading, lex) is None:
+    or None: a denial, doubt or belittling word said of it disputes it ("a bogus
+    pretext", "that assessment was optimistic"), a confirmation supports it ("the
+    Pentagon confirmed the report"). A stance held back ("declined to confirm",
+    "neither confirmed nor denied", "would confirm ... only after") or negated ("could
+    not confirm the report", "was not an exaggeration") is none."""
+    word = pointer(reading, lex)
+    if word is None:
         return None
-    tokens = list(reading.statement.piece.tokens)
-    if reading.denial or find_phrases(tokens, lex.belittling, lex):
+    st = reading.statement
+    sentence = st.cue.sent if st.cue is not None else st.piece.tokens[0].sent
+    if any(lemma(t, lex) in _WITHHELD for t in sentence):
+        return None
+    tokens = list(st.piece.tokens)
+    belittled = [ts for _, ts in find_phrases(tokens, lex.belittling, lex)
+                 if _said_of(ts[-1], word, st.piece.indices())]
+    if (reading.denial and not _negated_cue(st.cue)) or belittled:
         return DISPUTES, "denial"
-    if reading.doubt:
+    doubt = [ts for _, ts in find_phrases(tokens, lex.doubt, lex)]
+    if doubt:
         return DISPUTES, "doubt"
-    return (SUPPORTS, "confirms") if reading.confirm else None
+    confirms = [t for t in [st.cue, *tokens] if t is not None and t.pos_ == "VERB"
+                and any(len(p) == 1 and p[0] in (t.lower_, lemma(t, lex)) for p in lex.confirm)]
+    if confirms and not any(negated(t, frozenset(x.i for x in t.sent))
+                            or any(c.lower_ in _DEFERRING for c in t.children)
+                            for t in confirms):
+        return SUPPORTS, "confirms"
+    return None
+
+
+def _negated_cue(cue: Any) -> bool:
+    return cue is not None and negated(cue, frozenset(t.i for t in cue.sent))
+
+
+def _said_of(word: Any, pointer_word: Any, inside: frozenset[int]) -> bool:
+    """Whether a belittling word is said of the pointer, not of something else: its
+    predicate ("that was | a pretext", "calls that | a bogus pretext", "the claims
+    were | false") or its own modifier ("bogus claims"), not negated ("was not an
+    exaggeration") and not modifying another noun ("a wrong decision")."""
+    if negated(word, inside):
+        return False
+    if word.dep_ == "amod":
+        head = word.head
+        if head.i == pointer_word.i:
+            return True
+        if head.dep_ not in ("attr", "oprd", "xcomp", "ccomp", "acomp", "dobj") or negated(
+                head, inside):
+            return False
+        return head.lemma_.lower() in _BELITTLING_HEADS
+    return word.dep_ in ("attr", "acomp", "oprd", "xcomp", "ccomp", "dobj", "conj", "ROOT",
+                         "appos", "npadvmod")
+
+
+#: Nouns that, qualified ("a bogus pretext", "a complete fabrication"), belittle.
+_BELITTLING_HEADS = frozenset({"pretext", "lie", "fabrication", "invention", "fantasy",
+                               "fiction", "propaganda", "nonsense", "excuse", "smokescreen",
+                               "diversion", "distortion", "exaggeration", "hoax", "absurdity"})
 
 
 def _owning(child: Any) -> bool:
@@ -393,23 +479,55 @@ def _single_words(phrases: tuple[Phrase, ...]) -> frozenset[str]:
 def bare_denial(claim: Reading, other: Reading, ctx: ArticleContext,
                 lex: ClaimLexicon) -> bool:
     """Whether ``other`` denies ``claim`` just before it without pointing back: its cue
-    denies and the claim names the denier, and either the two share a word of their own
-    in one paragraph ("Russia denies targeting civilians") or the denier denies
-    responsibility ("Moscow denied any involvement") for the claim, an accusation."""
+    denies and the claim names the denier, and either the two share words of their own
+    in one paragraph (two; one when the denial is of an act, "Russia denies targeting
+    civilians") or the denier denies responsibility ("Moscow denied any involvement")
+    for the claim, an accusation."""
+    st, ot = claim.statement, other.statement
+    if ot.cue is None or lemma(ot.cue, lex) not in _single_words(lex.denial) \
+            or _negated_cue(ot.cue):
+        return False
+    charged = accuses(st, lex) and any(_answers_charge(t, claim, lex) for t in ot.piece.tokens)
+    shared = set(claim.topic.strong) & set(other.topic.strong)
+    if not charged and (_cue_kind(ot.cue, lex) != "denial"
+                        or st.piece.par.index != ot.piece.par.index
+                        or len(shared) < (1 if _denies_an_act(ot.cue) else MIN_SHARED)):
+        return False  # "denied responsibility" answers the accusation before, in any words
+    return _names_party(ctx, claim, ot.actor)
+
+
+def _definite(word: Any) -> bool:
+    """A claim noun with "the" and nothing that ties it to what was just said ("the
+    allegations", not "the reasons given", "that assessment" or a pronoun)."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) and not any(
+        c.dep_ == "acl" for c in word.children)
+
+
+def _names_party(ctx: ArticleContext, claim: Reading, party: Ref | None) -> bool:
+    """Whether a claim names the party (or one of its own organs) anywhere in it."""
     from sitroom.claims.verify import about_actors  # verify reads this module's names
 
-    st, ot = claim.statement, other.statement
-    if ot.cue is None or lemma(ot.cue, lex) not in _single_words(lex.denial):
+    piece = claim.statement.piece
+    named = about_actors(ctx, piece) + [
+        found for t in piece.tokens if t.text[:1].isupper()
+        for found in [ctx.actor_for(*piece.offset(t))] if found is not None]
+    return any(same_party(party, actor, ctx) for actor in named)
+
+
+def _denies_an_act(cue: Any) -> bool:
+    """Whether a denying verb governs an act in the -ing form ("denies targeting
+    civilians", "denied shelling the school"): one shared word ties it to the claim."""
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" for c in cue.children)
+
+
+def _answers_charge(token: Any, claim: Reading, lex: ClaimLexicon) -> bool:
+    """A responsibility noun ("denied responsibility", "any involvement") that answers the
+    claim: on its own, or with words of the claim after it ("responsibility for the
+    shelling"), not of something else ("responsibility for the power cut in Crimea")."""
+    if lemma(token, lex) not in lex.responsibility:
         return False
-    charged = accuses(st, lex) and any(lemma(t, lex) in lex.responsibility
-                                       for t in ot.piece.tokens)
-    if not charged and (st.piece.par.index != ot.piece.par.index
-                        or not set(claim.topic.strong) & set(other.topic.strong)):
-        return False  # "denied responsibility" answers the accusation before, in any words
-    named = about_actors(ctx, st.piece) + [
-        found for t in st.piece.tokens if t.text[:1].isupper()
-        for found in [ctx.actor_for(*st.piece.offset(t))] if found is not None]
-    return any(same_party(ot.actor, actor, ctx) for actor in named)
+    own = [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
+    return not own or bool({lemma(t, lex) for t in own} & set(claim.topic.strong))
 
 
 def pointed_claims(claims: list[Reading], other: Reading, ctx: ArticleContext,
@@ -429,6 +547,12 @@ def pointed_claims(claims: list[Reading], other: Reading, ctx: ArticleContext,
     if stance is not None:
         word = pointer(other, lex)
         owning = [c for c in word.children if _owning(c)]
+        if stance[0] == DISPUTES and not owning and _definite(word):
+            # "Moscow denied the allegations": those against Moscow, or on its words
+            before = [c for c in before if _names_party(ctx, c, ot.actor)
+                      or set(c.topic.strong) & set(other.topic.strong)]
+            if not before:
+                return [], None
         if owning:  # "the Russian position", "Lavrov's remarks": the owner's claim
             owner = _owner(ctx, other, word)
             named = re.sub(r"['’]s$", "", owning[0].text).lower()
