@@ -382,3 +382,17 @@ def test_no_stance_where_nothing_points_back_to_the_claim(text: str) -> None:
 ])
 def test_an_accusation_not_made_is_no_claim(text: str) -> None:
     assert not any(" of " in c["text"] or " for " in c["text"] for c in claims_of(text))
+
+
+def test_a_shared_predicate_said_of_another_subject_takes_no_stance() -> None:
+    found = claims_of("Reuters reported that the spokesperson did not provide any details "
+                      "about the prisoners.\n\n"
+                      "The directorate said relatives could provide details about the "
+                      "prisoners by phone.")
+    assert stances(claim(found, "spokesperson did not provide")) == []
+    same = claims_of("Reuters reported that the spokesperson did not provide any details "
+                     "about the prisoners.\n\n"
+                     "The Belarusian defence ministry said the spokesperson had provided "
+                     "details about the prisoners.")
+    assert [s for _, s, _ in stances(claim(same, "spokesperson did not provide"))] == [
+        "disputes"]

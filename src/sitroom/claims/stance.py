@@ -199,11 +199,36 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
         return None
     if cued(other.doubt):
         return DISPUTES, "doubt"
+    if not _same_subject(claim, other):
+        return None  # "the spokesperson did not provide details" / "people could provide"
     if ot.predicate in shared and ct.polarity != ot.polarity:
         return DISPUTES, "negation"
     if cued(other.confirm):
         return SUPPORTS, "confirms"
     return (SUPPORTS, "same") if _same(ct, ot, shared, strong) else None
+
+
+def _same_subject(claim: Reading, other: Reading) -> bool:
+    """Whether two statements that share a predicate may say it of the same thing: their
+    subjects share a word, or one of them has none or is a pronoun."""
+    first, second = _subject_words(claim), _subject_words(other)
+    return not first or not second or bool(first & second)
+
+
+def _subject_words(reading: Reading) -> frozenset[str]:
+    """Content lemmas of the subject of a statement's main predicate; empty when it has
+    none, or a pronoun ("it", "they": anyone)."""
+    predicate = reading.topic.predicate
+    piece = reading.statement.piece
+    for token in piece.tokens:
+        if predicate is None or token.lemma_.lower() != predicate or token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return frozenset()
+        return frozenset(t.lemma_.lower() for t in subject.subtree
+                         if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+    return frozenset()
 
 
 def _doubted(reading: Reading) -> tuple[Direction, ...]:
