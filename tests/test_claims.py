@@ -396,3 +396,11 @@ def test_a_shared_predicate_said_of_another_subject_takes_no_stance() -> None:
                      "details about the prisoners.")
     assert [s for _, s, _ in stances(claim(same, "spokesperson did not provide"))] == [
         "disputes"]
+
+
+def test_a_denial_word_naming_a_kind_of_thing_denies_nothing() -> None:
+    found = claims_of("Oxfam said Ukrainian refugees were likely to become targets of "
+                      "disinformation campaigns in their host countries.\n\n"
+                      "The Polish government said refugees in its host countries were facing "
+                      "propaganda campaigns online.")
+    assert all(s != "disputes" for _, s, _ in stances(claim(found, "likely to become")))

@@ -134,8 +134,11 @@ def _denies_something(token: Any, lex: ClaimLexicon) -> bool:
     """A cue verb must govern a clause or a claim: "denied that ...", "dismissed the claims".
 
     "were denied visas" or "denied responsibility" dispute no proposition;
-    adjectives and nouns ("false", "propaganda") stand on their own.
+    adjectives and nouns ("false", "propaganda") stand on their own, unless a noun only
+    names a kind of thing ("disinformation campaigns", "propaganda outlets").
     """
+    if token.dep_ == "compound":
+        return False
     if token.pos_ != "VERB":
         return True
     return any(c.dep_ in CLAUSE_DEPS or (c.dep_ in OBJECT_DEPS and lemma(c, lex) in
