@@ -49,6 +49,8 @@ class ClaimLexicon:
     responsibility: frozenset[str]
     """What an accused party denies ("denied responsibility")."""
     confirm: tuple[Phrase, ...]
+    withheld: frozenset[str]
+    """Words that hold a stance back ("declined to confirm", "neither ... nor")."""
     directions: tuple[DirectionPair, ...]
     synonyms: dict[str, str]
     """Word -> canonical topic key."""
@@ -95,6 +97,7 @@ def claim_lexicon() -> ClaimLexicon:
         belittling=_phrases(dispute, "belittling", "[dispute]"),
         responsibility=_words(dispute, "responsibility", "[dispute]"),
         confirm=_phrases(sub_table(doc, "support", where=FILE), "confirm", "[support]"),
+        withheld=_words(sub_table(doc, "support", where=FILE), "withheld", "[support]"),
         directions=tuple(_direction(t, i) for i, t in
                          enumerate(table_list(doc, "direction", where=FILE))),
         synonyms=_synonyms(sub_table(doc, "synonyms", where=FILE)),

@@ -20,10 +20,13 @@ ministry), never takes a stance on its own claim.
 
 A statement that points back ("The west calls that a bogus pretext",
 "Moscow has denied the allegations", "he believed that assessment was
-optimistic") disputes the claim just before it, whatever its words: the
-nearest claim of another party (``pointed_claims``); a bare denial ("Russia
-denies targeting civilians") disputes the claim just before it in its
-paragraph when that claim names the denier and shares a word with it.
+optimistic", "confirmed Skibitsky's claim") takes its stance on the claim
+just before it, whatever its words: the nearest claim of another party, or
+of the owner it names (``pointed_claims``); a bare denial ("Russia denies
+targeting civilians") disputes the claim just before it in its paragraph
+when that claim names the denier and shares words with it; a denial of
+responsibility disputes the accusation before it. Under a denying cue a
+statement is the denier's claim of the opposite.
 """
 
 from __future__ import annotations
@@ -57,6 +60,16 @@ POINTING_DETS = frozenset({"that", "this", "these", "those", "such", "the"})
 _CUE_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative", "nsubjpass"})
 #: Pronouns that point back to a claim ("calls that a pretext").
 POINTING_PRONOUNS = frozenset({"that", "this"})
+#: Dependents by which a claim noun says what it is itself ("the allegations of
+#: corruption", "the report by Bloomberg that ...", "the position on the border").
+_OWN_CONTENT = frozenset({"prep", "acl", "relcl", "ccomp", "appos"})
+#: Prepositions that say whose or what a claim is ("the report by Bloomberg", "about").
+_ABOUT = frozenset({"by", "about", "of", "on", "into", "over", "that"})
+#: Prepositions of an adjunct whose words point elsewhere ("despite evidence that
+#: contradicts these claims").
+_ASIDE_PREPS = frozenset({"despite", "after", "before", "amid", "following"})
+#: Modals that put a confirmation off: "would confirm the figure only after ...".
+_DEFERRING = frozenset({"would", "will", "could", "can", "might", "may"})
 #: Dependents of a cue verb that hold the proposition it speaks of.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj"})
@@ -376,9 +389,6 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
     return next((t for t in around if pointing(t) and not _aside(t)), None)
 
 
-#: Dependents by which a claim noun says what it is itself ("the allegations of
-#: corruption", "the report by Bloomberg that ...", "the position on the border").
-_OWN_CONTENT = frozenset({"prep", "acl", "relcl", "ccomp", "appos"})
 def _own_content(child: Any) -> bool:
     """Whether a dependent of a claim noun says what the claim is ("of corruption", "that
     Putin was ill"); a bare participle does not ("the reasons given")."""
@@ -395,18 +405,6 @@ def _content_beside(noun: Any) -> bool:
             c.dep_ == "prep" and c.lower_ in _ABOUT
             and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)))
         for c in noun.head.children)
-
-
-#: Prepositions that say whose or what a claim is ("the report by Bloomberg", "about").
-_ABOUT = frozenset({"by", "about", "of", "on", "into", "over", "that"})
-#: Prepositions of an adjunct whose words point elsewhere ("despite evidence that
-#: contradicts these claims").
-_ASIDE_PREPS = frozenset({"despite", "after", "before", "amid", "following"})
-#: Words that hold a stance back: "declined to confirm", "neither confirmed nor denied",
-#: "has yet to confirm", "unable to verify".
-_WITHHELD = frozenset({"decline", "refuse", "neither", "unable", "yet"})
-#: Modals that put a confirmation off: "would confirm the figure only after ...".
-_DEFERRING = frozenset({"would", "will", "could", "can", "might", "may"})
 
 
 def _aside(token: Any) -> bool:
@@ -434,11 +432,11 @@ def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
         return None
     st = reading.statement
     sentence = st.cue.sent if st.cue is not None else st.piece.tokens[0].sent
-    if any(lemma(t, lex) in _WITHHELD for t in sentence):
+    if any(lemma(t, lex) in lex.withheld for t in sentence):
         return None
     tokens = list(st.piece.tokens)
     belittled = [ts for _, ts in find_phrases(tokens, lex.belittling, lex)
-                 if _said_of(ts[-1], word, st.piece.indices())]
+                 if _said_of(ts[-1], word, st.piece.indices(), lex)]
     if (reading.denial and not _negated_cue(st.cue)) or belittled:
         return DISPUTES, "denial"
     doubt = [ts for _, ts in find_phrases(tokens, lex.doubt, lex)]
@@ -457,7 +455,7 @@ def _negated_cue(cue: Any) -> bool:
     return cue is not None and negated(cue, frozenset(t.i for t in cue.sent))
 
 
-def _said_of(word: Any, pointer_word: Any, inside: frozenset[int]) -> bool:
+def _said_of(word: Any, pointer_word: Any, inside: frozenset[int], lex: ClaimLexicon) -> bool:
     """Whether a belittling word is said of the pointer, not of something else: its
     predicate ("that was | a pretext", "calls that | a bogus pretext", "the claims
     were | false") or its own modifier ("bogus claims"), not negated ("was not an
@@ -471,15 +469,10 @@ def _said_of(word: Any, pointer_word: Any, inside: frozenset[int]) -> bool:
         if head.dep_ not in ("attr", "oprd", "xcomp", "ccomp", "acomp", "dobj") or negated(
                 head, inside):
             return False
-        return head.lemma_.lower() in _BELITTLING_HEADS
+        # "a bogus pretext", "a complete fabrication": the noun belittles too
+        return lemma(head, lex) in _single_words(lex.belittling) | _single_words(lex.denial)
     return word.dep_ in ("attr", "acomp", "oprd", "xcomp", "ccomp", "dobj", "conj", "ROOT",
                          "appos", "npadvmod")
-
-
-#: Nouns that, qualified ("a bogus pretext", "a complete fabrication"), belittle.
-_BELITTLING_HEADS = frozenset({"pretext", "lie", "fabrication", "invention", "fantasy",
-                               "fiction", "propaganda", "nonsense", "excuse", "smokescreen",
-                               "diversion", "distortion", "exaggeration", "hoax", "absurdity"})
 
 
 def _owning(child: Any) -> bool:
