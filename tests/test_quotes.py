@@ -631,3 +631,22 @@ def test_a_past_tense_read_as_a_participle_of_the_object() -> None:
                            "expressed shock."), "killings")
     assert quote["text"] == "the “despicable” killings added to evidence of war crimes"
     assert speaker(quote) == "Boris Johnson"
+
+
+@pytest.mark.parametrize(("text", "phrase", "name"), [
+    # an opening adjunct before the relayed speaker
+    ("Speaking after the meeting, Ivan Drobny said he had urged Minsk to “remain calm”, "
+     "the news agency Tass reported.", "he had urged Minsk", "Ivan Drobny"),
+    # the speaker's own phrase up to the cue
+    ("The European Union Agency for Law Enforcement Cooperation said it had no records of "
+     "weapons being smuggled, Euromaidan reports.", "no records of weapons",
+     "European Union Agency"),
+    # the quotation first
+    ("Ivan Drobny spoke on Friday. “This is another demonstration of our strength,” he said "
+     "in a late-night address, Reuters reported.", "another demonstration", "Ivan Drobny"),
+])
+def test_a_wire_tag_relays_the_speaker_of_every_shape(text: str, phrase: str,
+                                                      name: str) -> None:
+    found = [q for q in quotes_of(text) if phrase in q["text"]]
+    assert [speaker(q) for q in found] == [name]
+    assert not found[0]["text"].endswith(("reported", "reports"))

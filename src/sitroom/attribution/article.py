@@ -129,7 +129,7 @@ def attribute(article: Article, *, outlet: str | None = None,
                                  title=part.par.index == 0)
         quotes.extend(_read(resolver, part, found, last, lex))
     text = article.text
-    kept = drop_nested(quotes)
+    kept = drop_nested(quotes, text)
     link_introductions(kept, text, lex.roles)
     state_for_its_organ(kept, gaz)
     kept = _answers(kept, parsed, article.title, registry, gaz)

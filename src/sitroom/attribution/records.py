@@ -95,13 +95,14 @@ class Quote:
         return out
 
 
-def drop_nested(quotes: list[Quote]) -> list[Quote]:
+def drop_nested(quotes: list[Quote], text: str) -> list[Quote]:
     """Quotes in text order, without described sources or stance cues nested in another
     quote's content, restated statements and relays (see the module docstring), and
     without exact duplicates."""
     kept: list[Quote] = []
     seen: set[Span] = set()
-    relays = {id(q) for q in quotes if any(_relayed(q, other) for other in quotes)}
+    quotes = [_short_of_tag(q, quotes) for q in quotes]
+    relays = {id(q) for q in quotes if any(_relayed(q, other, text) for other in quotes)}
     quotes = [q for q in quotes if id(q) not in relays]  # a relay neither stays nor holds
     # On the same span a quote with a speaker wins over one with none: in "X is expected
     # to ..., officials said" the officials' statement is the one to keep.
@@ -148,17 +149,51 @@ def _holds(outer: Quote, inner: Quote) -> bool:
     return outer.span[0] <= speaker.mention[0] and speaker.mention[1] <= outer.span[1]
 
 
-def _relayed(outer: Quote, inner: Quote) -> bool:
+def _short_of_tag(quote: Quote, quotes: list[Quote]) -> Quote:
+    """A quote whose content ran on over a wire tag that relays it ("X said it had no
+    records ..., | Euromaidan reports"), ended where the relay's content ends."""
+    for relay in quotes:
+        if relay is quote or not relay.relay or relay.speaker is None or relay.cue is None:
+            continue
+        end = relay.span[1]
+        if relay.span[0] < quote.span[0] < end < quote.span[1] \
+                and relay.speaker.mention[0] >= end and relay.cue[1] <= quote.span[1]:
+            return replace(quote, span=(quote.span[0], end))
+    return quote
+
+
+def _relayed(outer: Quote, inner: Quote, text: str) -> bool:
     """True for a relay of another speaker's statement: "According to TASS, Meta's lawyer,
-    Victoria Shagina had said that ...", "The mayor said ..., AFP reported": the
-    statement is Shagina's, the mayor's (see ``Quote.relay``)."""
+    Victoria Shagina had said that ...", "The mayor said ..., AFP reported", "Speaking
+    after the meeting, Ederer said ..., Tass reported", "“...,” he said in an address,
+    Reuters reported": the statement is Shagina's, the mayor's, Ederer's, his (see
+    ``Quote.relay``)."""
     speaker = inner.speaker
     if outer is inner or not outer.relay or speaker is None or inner.cue is None or \
             speaker.how is None or inner.stance or inner.view is not None:
         return False  # "In a poll, 54 percent backed the toll": the poll's finding
-    return (speaker.mention[0] == outer.span[0] and inner.span[1] == outer.span[1]
-            and inner.span[0] > outer.span[0]
-            and inner.cue[0] - speaker.mention[1] <= MAX_RELAY_GAP)
+    (start, end), (ms, me) = outer.span, speaker.mention
+    if not (start <= ms and inner.cue[1] <= end and inner.span[1] <= end):
+        return False
+    if inner.span[1] <= ms:  # the quotation first: "“...,” he said ..., Reuters reported"
+        return inner.span[0] - start <= 1
+    lead = text[start:ms]  # nothing, or an opening adjunct: "Speaking after the meeting, "
+    if lead and (not lead.rstrip().endswith(",") or _QUOTE_MARKS.search(lead)):
+        return False
+    # the speaker's own phrase up to the cue ("The European Union Agency | for Law
+    # Enforcement Cooperation | said"), not a statement of the relay's ("X “condemns” Y,
+    # adding ...")
+    between = text[me:inner.cue[0]]
+    return inner.span[1] == end and inner.span[0] > start and (
+        len(between) <= MAX_RELAY_GAP
+        or (len(between) <= MAX_RELAY_PHRASE and not _PHRASE_BREAKS.search(between)))
+
+
+#: Characters at most of a relayed speaker's own phrase before the cue, when it holds
+#: no punctuation ("The European Union Agency for Law Enforcement Cooperation said").
+MAX_RELAY_PHRASE = 60
+_QUOTE_MARKS = re.compile("[\"“”‘’]")
+_PHRASE_BREAKS = re.compile("[\"“”‘’,;:()]")
 
 
 def _described(quote: Quote) -> bool:
