@@ -14,7 +14,7 @@ offensive", "a bill signed by the minister") or in a circumstantial adjunct
 threatened ...") sets the scene for the sentence's event; it is the main
 event only when nothing else happened.
 
-A "by ...ing" clause under a trigger says what the act was ("retaliated by
+A "by ...ing" clause under a trigger says what the act was ("responded by
 expelling ten diplomats": the expulsion), so it stands above the verb it hangs on.
 """
 
