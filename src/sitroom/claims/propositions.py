@@ -24,6 +24,7 @@ from typing import Any
 
 from sitroom.claims.lexicon import ClaimLexicon
 from sitroom.claims.tokens import (
+    NEGATORS,
     Piece,
     find_phrases,
     lemma,
@@ -124,28 +125,29 @@ def accuses(statement: Statement, lex: ClaimLexicon) -> bool:
     """Whether a statement is an accusation: "Ukraine accused Russia | of shelling the
     school" claims that Russia shelled it (a gerund under "of" or "for")."""
     cue = statement.cue
-    if cue is None or lemma(cue, lex) not in lex.accusation_cues or not _made(cue):
+    if cue is None or lemma(cue, lex) not in lex.accusation_cues or not _made(cue, lex):
         return False
     return any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("of", "for")
                for t in statement.piece.tokens)
 
 
-#: Words that leave an accusation unmade: negation, modals, conditions, refusals.
-_UNMADE = frozenset({"not", "n't", "never", "no", "could", "would", "might", "may", "if",
-                     "unless", "whether"})
+#: Modals and verbs above that leave an accusation unmade ("could accuse", "refused to
+#: blame"); negation and conditions do too.
+_UNMADE_MODALS = frozenset({"could", "would", "might", "may"})
 _REFUSING = frozenset({"refuse", "decline", "fail", "fear", "avoid"})
 
 
-def _made(cue: Any) -> bool:
+def _made(cue: Any, lex: ClaimLexicon) -> bool:
     """Whether an accusing verb reports an accusation made: not "has not accused", "No
     government has accused", "could accuse", "if Kyiv accuses", "refused to blame"."""
-    if any(c.lower_ in _UNMADE for c in cue.children) or any(
+    unmade = NEGATORS | _UNMADE_MODALS | lex.hypothetical_marks
+    if any(c.lower_ in unmade for c in cue.children) or any(
             c.dep_.startswith("nsubj") and any(g.lower_ == "no" for g in c.children)
             for c in cue.children):
         return False
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _REFUSING:
         return False
-    return not (cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _UNMADE
+    return not (cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in unmade
                                              for c in cue.children))
 
 

@@ -166,16 +166,29 @@ def _cue_kind(cue: Any | None, lex: ClaimLexicon) -> str | None:
     """
     if cue is None:
         return None
-    words = (cue.lower_, lemma(cue, lex))
-    neg = negated(cue, frozenset(t.i for t in cue.sent))
-    if any(len(p) == 1 and p[0] in words for p in lex.confirm):
+    neg = _negated_in_sentence(cue)
+    if _is_word(cue, lex.confirm, lex):
         return "doubt" if neg else "confirm"
-    if not neg and any(len(p) == 1 and p[0] in words for p in lex.denial) \
-            and _denies_something(cue, lex):
+    if not neg and _is_word(cue, lex.denial, lex) and _denies_something(cue, lex):
         return "denial"
-    if any(len(p) == 1 and p[0] in words for p in lex.doubt):
+    if _is_word(cue, lex.doubt, lex):
         return "doubt"
     return None
+
+
+def _is_word(token: Any, phrases: tuple[Phrase, ...], lex: ClaimLexicon) -> bool:
+    """Whether a token (its form or lemma) is one of the one-word entries of a list."""
+    words = _single_words(phrases)
+    return token.lower_ in words or lemma(token, lex) in words
+
+
+def _single_words(phrases: tuple[Phrase, ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if len(p) == 1)
+
+
+def _negated_in_sentence(token: Any) -> bool:
+    """Whether a negation scopes over a token anywhere in its sentence."""
+    return token is not None and negated(token, frozenset(t.i for t in token.sent))
 
 
 def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
@@ -437,22 +450,18 @@ def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
     tokens = list(st.piece.tokens)
     belittled = [ts for _, ts in find_phrases(tokens, lex.belittling, lex)
                  if _said_of(ts[-1], word, st.piece.indices(), lex)]
-    if (reading.denial and not _negated_cue(st.cue)) or belittled:
+    if (reading.denial and not _negated_in_sentence(st.cue)) or belittled:
         return DISPUTES, "denial"
     doubt = [ts for _, ts in find_phrases(tokens, lex.doubt, lex)]
     if doubt:
         return DISPUTES, "doubt"
     confirms = [t for t in [st.cue, *tokens] if t is not None and t.pos_ == "VERB"
-                and any(len(p) == 1 and p[0] in (t.lower_, lemma(t, lex)) for p in lex.confirm)]
-    if confirms and not any(negated(t, frozenset(x.i for x in t.sent))
+                and _is_word(t, lex.confirm, lex)]
+    if confirms and not any(_negated_in_sentence(t)
                             or any(c.lower_ in _DEFERRING for c in t.children)
                             for t in confirms):
         return SUPPORTS, "confirms"
     return None
-
-
-def _negated_cue(cue: Any) -> bool:
-    return cue is not None and negated(cue, frozenset(t.i for t in cue.sent))
 
 
 def _said_of(word: Any, pointer_word: Any, inside: frozenset[int], lex: ClaimLexicon) -> bool:
@@ -493,10 +502,6 @@ def _owner(ctx: ArticleContext, reading: Reading, word: Any) -> Ref | None:
     return None
 
 
-def _single_words(phrases: tuple[Phrase, ...]) -> frozenset[str]:
-    return frozenset(p[0] for p in phrases if len(p) == 1)
-
-
 def bare_denial(claim: Reading, other: Reading, ctx: ArticleContext,
                 lex: ClaimLexicon) -> bool:
     """Whether ``other`` denies ``claim`` just before it without pointing back: its cue
@@ -505,8 +510,8 @@ def bare_denial(claim: Reading, other: Reading, ctx: ArticleContext,
     civilians") or the denier denies responsibility ("Moscow denied any involvement")
     for the claim, an accusation."""
     st, ot = claim.statement, other.statement
-    if ot.cue is None or lemma(ot.cue, lex) not in _single_words(lex.denial) \
-            or _negated_cue(ot.cue):
+    if ot.cue is None or not _is_word(ot.cue, lex.denial, lex) \
+            or _negated_in_sentence(ot.cue):
         return False
     charged = accuses(st, lex) and any(_answers_charge(t, claim, lex) for t in ot.piece.tokens)
     shared = set(claim.topic.strong) & set(other.topic.strong)
