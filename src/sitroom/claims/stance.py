@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from sitroom.attribution.ports import ActorLike
@@ -182,7 +183,9 @@ def _is_word(token: Any, phrases: tuple[Phrase, ...], lex: ClaimLexicon) -> bool
     return token.lower_ in words or lemma(token, lex) in words
 
 
+@cache
 def _single_words(phrases: tuple[Phrase, ...]) -> frozenset[str]:
+    """The one-word entries of a phrase list (the lists are the lexicon's, loaded once)."""
     return frozenset(p[0] for p in phrases if len(p) == 1)
 
 
