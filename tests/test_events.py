@@ -596,3 +596,11 @@ def test_only_a_leading_word_is_dropped_from_a_run_of_capitals() -> None:
 def test_no_event_in_the_same_words_off_the_battlefield(text: str) -> None:
     ctx = context(text)
     assert main_event(ctx, find_events(ctx)) is None
+
+
+def test_troops_pulled_from_a_state_are_not_that_states() -> None:
+    events = find_events(context("Belarus invaded in February. Moldova was shelled again on "
+                                 "Monday.\n\nThen the commanders pulled troops from Moldovan "
+                                 "territory overnight."))
+    retreat = [e for e in events if e["type"] == "RETREAT"]
+    assert retreat and name(retreat[0]["actor"]) == "Belarus"

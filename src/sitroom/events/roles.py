@@ -81,7 +81,9 @@ def roles_for(ctx: ArticleContext, par: Paragraph, token: Any, speaker: Ref | No
     if actor is None and _is_forces(actor_tok):
         actor = who.owner(actor_tok, exclude=target)
     if _is_forces(target_tok) and not hostile:  # "pulled back its troops": the actor's own
-        actor = actor or who.owner(target_tok, exclude=None)
+        # not the state they leave: "withdraw troops from Ukrainian territory"
+        left = next((r for r in map(who.ref, _prep_object(token, ("from",))) if r), None)
+        actor = actor or who.owner(target_tok, exclude=left)
         target = None
     if target is not None and actor is not None and target.get("id") == actor.get("id"):
         target = None
