@@ -650,3 +650,19 @@ def test_a_wire_tag_relays_the_speaker_of_every_shape(text: str, phrase: str,
     found = [q for q in quotes_of(text) if phrase in q["text"]]
     assert [speaker(q) for q in found] == [name]
     assert not found[0]["text"].endswith(("reported", "reports"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lithuania has told the Russian region of Kaliningrad it will block the transit of "
+     "goods, the regional governor said.", "Anton Alikhanov"),
+    ("Zelenskiy visited Kharkiv on Monday, the mayor said.", "Ihor Terekhov"),
+    # two places with such an office: no one
+    ("Russian forces hit Kharkiv and killed two people in Sumy overnight, the governor said.",
+     "governor"),
+    # an office held by someone else than the gazetteer's holder
+    ("Shelling hit Melitopol overnight, the Russian-installed mayor said.",
+     "Russian-installed mayor"),
+])
+def test_a_bare_local_office_is_held_in_the_place_its_sentence_names(text: str,
+                                                                     name: str) -> None:
+    assert speaker(quotes_of(text, published="2022-06-20T10:00:00")[0]) == name

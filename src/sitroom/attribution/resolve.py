@@ -58,6 +58,13 @@ MAX_ANAPHOR = 3
 MAX_POINTER_CHARS = 600
 #: Head nouns of a definite description of a state ("the country").
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
+#: Head words of local offices whose holder the place named beside them decides ("the
+#: regional governor" of the region the sentence names).
+_LOCAL_OFFICES = frozenset({"governor", "mayor"})
+#: Named-entity labels that never name a place (the tagger often takes a town for a person
+#: or an organisation, so the gazetteer, not the label, decides).
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY"})
 #: Organisation kinds that "it" can stand for.
 _THINGS = frozenset({"organisation", "state", "state-media"})
 
@@ -276,11 +283,28 @@ class Resolver:
         actor = self.gazetteer.holder(phrase, when=self.registry.when, country=country)
         if actor is None and not key.country:
             actor = self._named_holder(phrase, head_words[-1], pos)
+        if actor is None and head_words[-1] in _LOCAL_OFFICES and not any(
+                t.lower_ == "of" for t in doc[start:end]):
+            actor = self._placed_holder(doc, start, phrase)
         if actor is None:
             return None
         entity = self.registry.from_actor(actor)
         self.registry.learn_role(key, entity, pos, "role")
         return Resolution(entity, "role")
+
+    def _placed_holder(self, doc: Any, start: int, phrase: str) -> ActorLike | None:
+        """The holder of a bare local office ("the regional governor", "the mayor") of the
+        one place in its sentence whose office the gazetteer knows: "Lithuania told the
+        Russian region of Kaliningrad it will block ..., the regional governor said" is
+        Kaliningrad's governor; two such places leave it unresolved."""
+        sent = doc[start].sent
+        places = {plain(e.text) for e in sent.ents if e.label_ not in _NOT_PLACES} | {
+            t.text for t in sent if t.pos_ == "PROPN"}
+        found = {holder.id: holder for place in sorted(places)
+                 for holder in [self.gazetteer.holder(f"{phrase} of {place}",
+                                                      when=self.registry.when, country=None)]
+                 if holder is not None}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_holder(self, phrase: str, head: str, pos: int) -> ActorLike | None:
         """The person already named in the article who holds a bare title ("the Prime
