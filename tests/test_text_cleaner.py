@@ -547,3 +547,17 @@ def test_a_players_fallback_text_is_furniture() -> None:
     assert "browser" not in article.text
     assert "Engineers said the work" in article.text
     assert [r.kind for r in article.removed if "browser" in r.text] == ["audio-player"]
+
+
+def test_image_credits_inside_a_paragraph_are_cut_out() -> None:
+    page = ("Live blog entries from the city\n\n"
+            "Sat 2 Jul 2022 10.00 BST\n\n"
+            "Residents queued for water in Soroca on Friday. Photograph: Jane Doe/Reuters "
+            "The mayor said the pumps would run again by Sunday.\n\n"
+            "Troops near the border. Photograph: Ivan Rusu/AFP/Getty Images The governor "
+            "said ten people had died.")
+    article = extract_text(page, origin="credits.txt")
+    assert "Photograph" not in article.text and "Jane Doe" not in article.text
+    assert "The mayor said the pumps would run again by Sunday." in article.text
+    assert removed(article, "image-credit") == ["Photograph: Jane Doe/Reuters",
+                                                "Photograph: Ivan Rusu/AFP/Getty Images"]

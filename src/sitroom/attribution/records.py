@@ -27,6 +27,11 @@ Span = tuple[int, int]
 #: Characters at most between a relayed speaker and their cue ("Victoria Shagina | had |
 #: said"): farther, the relay says more than the statement ("X “condemns” Y, adding ...").
 MAX_RELAY_GAP = 12
+#: Characters at most of a relayed speaker's own phrase before the cue, when it holds
+#: no punctuation ("The European Union Agency for Law Enforcement Cooperation said").
+MAX_RELAY_PHRASE = 60
+_QUOTE_MARKS = re.compile("[\"“”‘’]")
+_PHRASE_BREAKS = re.compile("[\"“”‘’,;:()]")
 #: The opening paragraphs (headline, standfirst, lede) whose unnamed source is named next.
 LEDE_PARAGRAPHS = 2
 
@@ -187,13 +192,6 @@ def _relayed(outer: Quote, inner: Quote, text: str) -> bool:
     return inner.span[1] == end and inner.span[0] > start and (
         len(between) <= MAX_RELAY_GAP
         or (len(between) <= MAX_RELAY_PHRASE and not _PHRASE_BREAKS.search(between)))
-
-
-#: Characters at most of a relayed speaker's own phrase before the cue, when it holds
-#: no punctuation ("The European Union Agency for Law Enforcement Cooperation said").
-MAX_RELAY_PHRASE = 60
-_QUOTE_MARKS = re.compile("[\"“”‘’]")
-_PHRASE_BREAKS = re.compile("[\"“”‘’,;:()]")
 
 
 def _described(quote: Quote) -> bool:
