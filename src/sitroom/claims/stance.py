@@ -436,14 +436,14 @@ def _aside(token: Any) -> bool:
     return False
 
 
-def points_back(reading: Reading, lex: ClaimLexicon) -> tuple[str, str] | None:
-    """``(stance, reason)`` of a statement on a claim it points back to (``pointer``),
+def points_back(reading: Reading, word: Any, lex: ClaimLexicon) -> tuple[str, str] | None:
+    """``(stance, reason)`` of a statement on a claim it points back to by ``word`` (its
+    ``pointer``, None when it points nowhere),
     or None: a denial, doubt or belittling word said of it disputes it ("a bogus
     pretext", "that assessment was optimistic"), a confirmation supports it ("the
     Pentagon confirmed the report"). A stance held back ("declined to confirm",
     "neither confirmed nor denied", "would confirm ... only after") or negated ("could
     not confirm the report", "was not an exaggeration") is none."""
-    word = pointer(reading, lex)
     if word is None:
         return None
     st = reading.statement
@@ -572,9 +572,9 @@ def pointed_claims(claims: list[Reading], other: Reading, ctx: ArticleContext,
               and not same_party(c.statement.actor, ot.actor, ctx)]
     if not before:
         return [], None
-    stance = points_back(other, lex)
+    word = pointer(other, lex)
+    stance = points_back(other, word, lex)
     if stance is not None:
-        word = pointer(other, lex)
         owning = [c for c in word.children if _owning(c)]
         if stance[0] == DISPUTES and not owning and _definite(word):
             # "Moscow denied the allegations": those against Moscow, or on its words
