@@ -333,6 +333,23 @@ def test_its_institution_after_a_state_without_an_actor_file_entry() -> None:
     assert said(quotes, "lawyers")["name"] != "Polish Ministry of Defence"
 
 
+def test_the_countrys_institution_or_office_is_that_of_the_state_in_view() -> None:
+    quotes, _ = run("Poland’s second city, Krakow, took in 40,000 refugees on Monday, the "
+                    "country’s defence ministry said. It added that more were expected.\n\n"
+                    "Ukraine said the bridge had fallen. The nation’s president said the army "
+                    "would retake it.\n\n"
+                    "Ukraine’s biggest port came under fire, the country’s military command "
+                    "said.\n\n"
+                    "The country’s top surgeon said the wounded were stable.",
+                    published="2022-05-04")
+    assert said(quotes, "40,000 refugees")["name"] == "Polish Ministry of Defence"
+    assert said(quotes, "more were expected")["name"] == "Polish Ministry of Defence"
+    assert said(quotes, "retake it")["name"] == "Volodymyr Zelensky"
+    assert said(quotes, "biggest port")["name"] == "General Staff of the Armed Forces of Ukraine"
+    # no office of that name: the description stays a description
+    assert said(quotes, "wounded were stable")["resolved_by"] == "description"
+
+
 def test_a_state_right_after_its_institution_spoke_is_that_institution() -> None:
     quotes, _ = run("Britain’s defence ministry said Russia was preparing reserve units. "
                     "Britain further said that separatists were suffering heavy losses.\n\n"

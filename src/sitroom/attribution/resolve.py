@@ -268,7 +268,11 @@ class Resolver:
             return None
         if doc[start].lower_ in INDEFINITE:
             return None  # "a spokesperson" is someone new, not the one named before
-        key = role_key([t.text for t in doc[start:end]], self.lex, self._country)
+        words = [t.text for t in doc[start:end]]
+        state = self._the_country(doc, start, end, pos)
+        if state is not None:  # "the country's president": the state the article is about
+            words = [state, "'s", *words[3:]]
+        key = role_key(words, self.lex, self._country)
         if key is None:
             return None
         taught = self._role_holder(key, pos)
@@ -278,7 +282,7 @@ class Resolver:
             return self._former_holder(key, head_words[-1])
         if not self._definite_np(doc, start, end):
             return None
-        phrase = _text(doc, start, end)
+        phrase = _text(doc, start, end) if state is None else " ".join(words)
         country = key.country or self.outlet_country
         actor = self.gazetteer.holder(phrase, when=self.registry.when, country=country)
         if actor is None and not key.country:
@@ -420,6 +424,12 @@ class Resolver:
         plans to donate tanks, its defence ministry said"). The state is the first subject
         of the sentence when that names a country, else the last state a subject or
         speaker."""
+        state = self._the_country(doc, start, end, pos)
+        if state is not None:  # "the country's military command"
+            code = self.gazetteer.country(state)
+            actor = self.gazetteer.institution(_text(doc, start + 3, end), country=code) \
+                if code else None
+            return Resolution(self.registry.from_actor(actor), "organisation") if actor else None
         if end - start < 2 or doc[start].lower_ != "its":
             return None
         sent = doc[start].sent
@@ -438,6 +448,22 @@ class Resolver:
         actor = self.gazetteer.institution(_text(doc, start + 1, end), country=code) \
             if code else None
         return Resolution(self.registry.from_actor(actor), "organisation") if actor else None
+
+    def _the_country(self, doc: Any, start: int, end: int, pos: int) -> str | None:
+        """The name of the state "the country's" stands for at the head of a mention ("the
+        country's defence ministry", "the nation's president"): the last country its
+        sentence names before it ("Ukraine's second city, Kharkiv, came under fire, the
+        country's military command said"), else the state last a subject or speaker;
+        None for any other mention."""
+        if end - start < 4 or doc[start].lower_ != "the" or doc[start + 1].lower_ not in \
+                _COUNTRY_NOUNS or doc[start + 2].dep_ != "case":
+            return None
+        before = [e for e in doc[start].sent.ents if e.end <= start and e.label_ == "GPE"
+                  and self.gazetteer.country(e.text) is not None]
+        if before:
+            return str(before[-1].text)
+        state = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
+        return state.name if state is not None else None
 
     def _definite(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
         """"the ministry" after "Britain's defence ministry": the last organisation named so."""
