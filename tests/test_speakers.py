@@ -377,6 +377,12 @@ def test_unnamed_spokesperson_speaks_for_the_body_and_workplaces_stay_in_descrip
     assert said(quotes, "forecast")["name"] == "source at one of the largest energy firms"
 
 
+def test_a_description_is_named_without_its_relative_clause() -> None:
+    quotes, _ = run("An alliance of historians and museum curators who have been following "
+                    "the looting said the thefts were organised.")
+    assert said(quotes, "thefts")["name"] == "alliance of historians and museum curators"
+
+
 def test_a_name_inside_a_quotation_is_no_antecedent_of_its_speaker() -> None:
     quotes, _ = run("“If Putin gets the impression that he can hurt the economy, he will,” he "
                     "said.")

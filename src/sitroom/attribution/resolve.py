@@ -571,6 +571,8 @@ class Resolver:
             "person" if self._is_role_word(root) or root.lemma_.lower() in self.lex.people
             else "organisation")
         cut = next((t.i for t in doc[root.i:end] if t.is_punct and t.text != "-"), end)
+        cut = min([cut, *(t.left_edge.i for t in doc[root.i + 1:cut] if t.dep_ == "relcl"
+                          and t.left_edge.i > root.i)])  # "experts | who are tracking ..."
         entity = self.registry.new(_text(doc, start, max(cut, root.i + 1)), kind)
         entity.described = True
         entity.gender = entity.gender or self.lex.gendered_roles.get(root.lower_)  # spokeswoman
