@@ -666,3 +666,20 @@ def test_a_wire_tag_relays_the_speaker_of_every_shape(text: str, phrase: str,
 def test_a_bare_local_office_is_held_in_the_place_its_sentence_names(text: str,
                                                                      name: str) -> None:
     assert speaker(quotes_of(text, published="2022-06-20T10:00:00")[0]) == name
+
+
+def test_two_reported_clauses_joined_by_and_that_are_two_statements() -> None:
+    quotes = quotes_of("Olena Kovalenko confirmed the convoy had reached Dnipro and that the "
+                       "drivers were safe.\n\n"
+                       "Marta Sokil said talks would resume on Monday, but that no deal was "
+                       "near.\n\n"
+                       "Marta Sokil said “the deal is done and that is final”.")
+    texts = [q["text"] for q in quotes]
+    assert "the convoy had reached Dnipro" in texts
+    assert "the drivers were safe" in texts
+    assert "talks would resume on Monday" in texts
+    assert "no deal was near" in texts
+    assert only(quotes, "drivers")["speaker"]["name"] == "Olena Kovalenko"
+    assert only(quotes, "drivers")["cue"] == only(quotes, "Dnipro")["cue"]
+    # never cut inside a quotation
+    assert only(quotes, "the deal is done")["text"] == "the deal is done and that is final"

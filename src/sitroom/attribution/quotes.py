@@ -79,9 +79,10 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
     for given in cues:  # 1
         if given.content is None or (given.speaker is None and not given.unsourced):
             continue
-        item = _from_content(text, given, segments, used)
-        if item is not None:
-            found.append(item)
+        for part in _coordinated_clauses(doc, given.content, segments):
+            item = _from_content(text, given, segments, used, part)
+            if item is not None:
+                found.append(item)
     for k, seg in enumerate(segments):  # 2
         if k in used:
             continue
@@ -157,10 +158,40 @@ def _interrupted(text: str, found: list[Found], seg: Segment) -> Found | None:
     return None
 
 
-def _from_content(text: str, cue: Cue, segments: list[Segment], used: set[int]) -> Found | None:
-    """Direct, mixed or indirect from a cue's content span."""
+#: Conjunctions that join two reported clauses, each opened by "that".
+_CLAUSE_JOINERS = frozenset({"and", "but"})
+
+
+def _coordinated_clauses(doc: Any, content: tuple[int, int], segments: list[Segment]
+                         ) -> list[tuple[int, int]]:
+    """A content span cut into the reported clauses it coordinates: "confirmed the
+    evacuees had reached safety | and that | troops were storming the plant" reports two
+    things, each its own statement. A cut never falls inside a quotation."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [content]
+    parts, lo = [], start
+    for tok in span:
+        if tok.lower_ != "that" or tok.dep_ != "mark" or tok.head.dep_ != "conj" or \
+                tok.i == 0 or doc[tok.i - 1].lower_ not in _CLAUSE_JOINERS:
+            continue
+        joiner = doc[tok.i - 1]
+        cut, resume = joiner.idx, tok.idx + len(tok.text)
+        if not lo < cut < resume < end or any(
+                seg.start < resume and cut < seg.end for seg in segments):
+            continue
+        parts.append((lo, cut))
+        lo = resume
+    parts.append((lo, end))
+    return parts
+
+
+def _from_content(text: str, cue: Cue, segments: list[Segment], used: set[int],
+                  part: tuple[int, int] | None = None) -> Found | None:
+    """Direct, mixed or indirect from a cue's content span (or the ``part`` of it given)."""
     assert cue.content is not None
-    start, end = cue.content
+    start, end = part or cue.content
     for seg in segments:  # a content span never cuts a quotation in two
         if seg.start < end and seg.end > start:
             start, end = min(start, seg.start), max(end, seg.end)
