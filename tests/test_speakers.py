@@ -377,6 +377,14 @@ def test_unnamed_spokesperson_speaks_for_the_body_and_workplaces_stay_in_descrip
     assert said(quotes, "forecast")["name"] == "source at one of the largest energy firms"
 
 
+def test_a_pronoun_and_others_is_the_person_the_pronoun_stands_for() -> None:
+    quotes, _ = run("Halyna Moroz, an economist in Lviv, studies sanctions. She and other "
+                    "analysts said the measures would bite.\n\n"
+                    "Officials and analysts said the war would be long.")
+    assert said(quotes, "would bite")["name"] == "Halyna Moroz"
+    assert said(quotes, "would be long")["resolved_by"] == "description"
+
+
 def test_a_description_is_named_without_its_relative_clause() -> None:
     quotes, _ = run("An alliance of historians and museum curators who have been following "
                     "the looting said the thefts were organised.")

@@ -116,6 +116,7 @@ class Resolver:
             return self._pronoun(doc[start].lower_, pos, span, speaker=speaker)
         found = ((self._group(doc, start, end, named, base, speaker=speaker) if group else None)
                  or self._person(doc, start, end, named, pos)
+                 or self._leading_pronoun(doc, start, end, pos, span, speaker)
                  or self._described_again(doc, start, end, pos)
                  or self._role(doc, start, end, pos)
                  or self._possessed_institution(doc, start, end, pos)
@@ -158,6 +159,17 @@ class Resolver:
             entity.mention(span)
         self.history.add(pos, entity)
         return Resolution(entity, "pronoun")
+
+    def _leading_pronoun(self, doc: Any, start: int, end: int, pos: int,
+                         span: tuple[int, int], speaker: bool) -> Resolution | None:
+        """"She and other analysts said": the person the pronoun stands for leads the
+        source, as "John Kirby and other officials" is John Kirby (a group of a person and
+        a description names the person)."""
+        if end - start < 3 or doc[start].lower_ not in ("he", "she") or \
+                doc[start + 1].lower_ != "and":
+            return None
+        found = self._pronoun(doc[start].lower_, pos, span, speaker=speaker)
+        return found if found.entity is not None else None
 
     def _group(self, doc: Any, start: int, end: int, named: list[Named], base: int, *,
                speaker: bool) -> Resolution | None:
