@@ -590,3 +590,18 @@ def test_the_ministry_named_in_an_adverbial_clause() -> None:
         "“The inadmissibility of such actions was pointed out,” the ministry said in a "
         "statement.", published="2022-06-21")
     assert said(quotes, "inadmissibility")["name"] == "Russian Ministry of Foreign Affairs"
+
+
+def test_a_claim_read_as_a_second_subject_is_no_part_of_its_source() -> None:
+    # "..., an accusation Kyiv denied": the parse gives "denied" two subjects in a row;
+    # the claim is the object of the relative clause and Kyiv the one who denies.
+    paragraph = "In Mariupol, city officials said a planned ceasefire to let residents leave " \
+        "along a humanitarian corridor had been called off for the second day running " \
+        "because Russian forces kept shelling the route. The Russian defence ministry " \
+        "claimed that Ukrainian \"nationalists\" had prevented civilians from leaving, an " \
+        "accusation Kyiv denied. Neither account could be independently verified."
+    quotes, _ = run(paragraph, published="2022-03-06")
+    mentions = [q["speaker"]["mention"] for q in quotes if q["speaker"] is not None]
+    assert not any("accusation" in m for m in mentions), mentions
+    denial = [q for q in quotes if q["cue"]["text"] == "denied"]
+    assert [q["speaker"]["name"] for q in denial] == ["Ukraine"]

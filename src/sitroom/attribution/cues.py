@@ -183,6 +183,8 @@ def _verb_cue(verb: Token, lex: Lexicon, quoted: set[int]) -> Cue | None:
         speaker_head = source_of(verb, lex)
         if speaker_head is not None and speaker_head.i in quoted:
             speaker_head = _quoting_source(verb, lex, quoted)
+        if speaker_head is not None:
+            speaker_head = _past_the_object(speaker_head, verb, lex)
         content = content_tokens(verb, lemma, lex)
     span = char_span(verb.doc, content) if content else None
     if speaker_head is None and span is None:
@@ -238,6 +240,18 @@ def _closing_attribution(verb: Token, lemma: str, lex: Lexicon, quoted: set[int]
         return None  # "..., a claim Moscow denies", "..., a war the UN has condemned"
     heads = [t for t in phrase if t.head.i not in words]
     return heads[-1], content
+
+
+def _past_the_object(subject: Token, verb: Token, lex: Lexicon) -> Token:
+    """The source when the parse gives the verb two subjects in a row, the first a claim
+    that is in fact the object of a relative clause: "..., an accusation | Kyiv denied"
+    is Kyiv's denial. Any other subject is kept."""
+    if _names_a_source(subject, lex):
+        return subject
+    after = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i), None)
+    if after is None or after.left_edge.i != subject.i + 1 or not _names_a_source(after, lex):
+        return subject
+    return after
 
 
 def _names_a_source(noun: Token, lex: Lexicon) -> bool:
