@@ -280,6 +280,14 @@ def test_a_pointing_noun_with_an_owner_finds_the_owners_claim() -> None:
     assert stances(claim(found, "prices of fertiliser")) == []
 
 
+def test_an_answer_to_someone_elses_claim_takes_no_stance_on_other_claims() -> None:
+    found = claims_of(
+        "Two Ukrainian soldiers were reportedly killed by shelling near Donetsk. "
+        "The foreign minister, Marta Sokil, rejected Russian claims that Ukrainian "
+        "saboteurs had crossed the border and been killed by Russian forces.")
+    assert stances(claim(found, "Two Ukrainian soldiers")) == []
+
+
 def test_a_relative_that_points_to_its_own_sentence_not_back() -> None:
     found = claims_of("The mayor said the power cuts would last until the spring. "
                       "Moscow cut the flow of gas, citing technical reasons that Berlin "

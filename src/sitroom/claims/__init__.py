@@ -30,6 +30,7 @@ from sitroom.claims.propositions import (
 from sitroom.claims.stance import (
     Reading,
     Stance,
+    answers_another,
     pointed_claims,
     read,
     same_party,
@@ -120,7 +121,9 @@ def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading],
         ot = other.statement
         if ot.quote is st.quote or _overlap(st, ot) or same_party(st.actor, ot.actor, ctx):
             continue  # nested quotes repeat a claim; they do not back it
-        found = pointing.get(id(other)) or stance_of(claim, other)
+        found = pointing.get(id(other)) or (
+            None if answers_another(claim, other, ctx, claim_lexicon())
+            else stance_of(claim, other))
         if found is None or ot.quote is None:
             continue
         key = (str(ot.quote["id"]), found[0])

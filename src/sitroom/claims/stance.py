@@ -487,6 +487,32 @@ def _said_of(word: Any, pointer_word: Any, inside: frozenset[int], lex: ClaimLex
                          "appos", "npadvmod")
 
 
+def answers_another(claim: Reading, other: Reading, ctx: ArticleContext,
+                    lex: ClaimLexicon) -> bool:
+    """Whether a statement answers a claim it says is someone else's, not this one:
+    "Kuleba rejected Russian claims that saboteurs had been killed" answers Russia, so
+    it takes no stance by shared words on the outlet's "two soldiers were reportedly
+    killed". True when a claim noun of the statement, or of its cue's objects, has an
+    owner ("Russian claims", "Moscow's allegations") that is neither the claimant nor
+    of its party."""
+    st = other.statement
+    cue = st.cue
+    around = list(st.piece.tokens) + ([t for c in cue.children if c.dep_ in _CUE_OBJECTS
+                                       for t in c.subtree] if cue is not None else [])
+    for word in around:
+        if word.pos_ != "NOUN" or lemma(word, lex) not in lex.claim_nouns:
+            continue
+        owning = [c for c in word.children if _owning(c)]
+        if not owning:
+            continue
+        owner = _owner(ctx, other, word)
+        if owner is not None:
+            return not same_party(claim.statement.actor, owner, ctx)
+        named = re.sub(r"['’]s$", "", owning[0].text).lower()
+        return named not in str((claim.statement.actor or {}).get("name", "")).lower().split()
+    return False
+
+
 def _owning(child: Any) -> bool:
     """A possessor or capitalised modifier that says whose claim a noun is: "Moscow's
     claims", "Russian claims"."""
