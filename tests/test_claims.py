@@ -288,6 +288,20 @@ def test_an_answer_to_someone_elses_claim_takes_no_stance_on_other_claims() -> N
     assert stances(claim(found, "Two Ukrainian soldiers")) == []
 
 
+def test_one_side_withdrawing_as_the_other_advances_is_no_dispute() -> None:
+    found = claims_of(
+        "Ukraine's general staff said its troops had pulled back from the city of Lysa Hora "
+        "to avoid encirclement. An adviser to the Russian defence ministry, Pavel Orlov, "
+        "said the capture would bring Russian forces closer to the regional capital.\n\n"
+        "Western officials said Russian units were returning to their bases in Belgorod.\n\n"
+        "Ukraine's foreign minister said Russian forces were moving closer to the border.")
+    assert stances(claim(found, "pulled back from the city")) == []
+    assert "General Staff of the Armed Forces of Ukraine" not in [
+        s[0] for s in stances(claim(found, "bring Russian forces closer"))]
+    # the same side's forces moving both ways are opposite claims
+    assert {s[1] for s in stances(claim(found, "returning to their bases"))} == {"disputes"}
+
+
 def test_a_relative_that_points_to_its_own_sentence_not_back() -> None:
     found = claims_of("The mayor said the power cuts would last until the spring. "
                       "Moscow cut the flow of gas, citing technical reasons that Berlin "

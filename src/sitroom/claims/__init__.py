@@ -31,6 +31,7 @@ from sitroom.claims.stance import (
     Reading,
     Stance,
     answers_another,
+    different_sides,
     pointed_claims,
     read,
     same_party,
@@ -42,6 +43,9 @@ from sitroom.context import ArticleContext
 
 #: Paragraphs back that "The claim could not be verified" may reach for its claim.
 NOTE_REACH = 1
+#: Reasons of a stance read from shared words and directions alone (not a denial, doubt or
+#: confirmation): they hold only between statements about the same side's forces.
+BY_WORDS = frozenset({"opposite", "same", "negation"})
 
 
 def find_claims(ctx: ArticleContext) -> list[dict[str, Any]]:
@@ -117,15 +121,18 @@ def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading],
     out: list[Stance] = []
     seen: set[tuple[str, str]] = set()
     st = claim.statement
+    lex = claim_lexicon()
     for other in takers:
         ot = other.statement
         if ot.quote is st.quote or _overlap(st, ot) or same_party(st.actor, ot.actor, ctx):
             continue  # nested quotes repeat a claim; they do not back it
         found = pointing.get(id(other)) or (
-            None if answers_another(claim, other, ctx, claim_lexicon())
-            else stance_of(claim, other))
+            None if answers_another(claim, other, ctx, lex) else stance_of(claim, other))
         if found is None or ot.quote is None:
             continue
+        if id(other) not in pointing and found[1] in BY_WORDS and different_sides(
+                claim, other, ctx, lex):
+            continue  # one side withdraws as the other advances: no answer to each other
         key = (str(ot.quote["id"]), found[0])
         if key not in seen:
             seen.add(key)

@@ -40,7 +40,7 @@ from sitroom.attribution.ports import ActorLike
 from sitroom.claims.lexicon import ClaimLexicon, Phrase, claim_lexicon
 from sitroom.claims.propositions import Statement, accuses
 from sitroom.claims.tokens import clause_heads, find_phrases, lemma, negated
-from sitroom.claims.topic import NEGATIVE, POSITIVE, Direction, Topic
+from sitroom.claims.topic import NEGATIVE, POSITIVE, Direction, Topic, topic_key
 from sitroom.context import ArticleContext, Ref
 
 SUPPORTS, DISPUTES = "supports", "disputes"
@@ -485,6 +485,72 @@ def _said_of(word: Any, pointer_word: Any, inside: frozenset[int], lex: ClaimLex
         return lemma(head, lex) in _single_words(lex.belittling) | _single_words(lex.denial)
     return word.dep_ in ("attr", "acomp", "oprd", "xcomp", "ccomp", "dobj", "conj", "ROOT",
                          "appos", "npadvmod")
+
+
+#: The topic key of the armed forces a direction phrase moves ("troops", "units", "army").
+FORCES_KEY = "troop"
+#: Possessives by which a speaker names its own side's forces ("its troops", "our units").
+_OWN_FORCES = frozenset({"its", "our", "their"})
+
+
+def different_sides(claim: Reading, other: Reading, ctx: ArticleContext,
+                    lex: ClaimLexicon) -> bool:
+    """Whether two statements move the forces of different states: "Ukrainian forces had
+    withdrawn from the city" and "the advance brings Russian forces closer" are one
+    story told from both sides, not opposite claims. True when each names the country of
+    the forces it speaks of and the two sets share none."""
+    moving = bool(claim.topic.directions) and bool(other.topic.directions)
+    first, second = _forces_of(claim, ctx, lex, moving), _forces_of(other, ctx, lex, moving)
+    return bool(first) and bool(second) and not first & second
+
+
+def _forces_of(reading: Reading, ctx: ArticleContext, lex: ClaimLexicon,
+               moving: bool) -> frozenset[str]:
+    """Country codes of the forces a statement names ("Russian forces", "Ukraine's army",
+    "its troops" or "our units" in the words of a state's organ); with ``moving``, only
+    those its direction phrases move ("the Ukrainian withdrawal")."""
+    tokens = reading.statement.piece.tokens
+    if moving:
+        doc = tokens[0].doc
+        movers = [m for d in reading.topic.directions for i in d.at for m in _moved(doc[i])]
+        tokens = tuple(c for m in movers for c in m.children)
+    codes = set()
+    actor = reading.statement.actor
+    for token in tokens:
+        head = token.head
+        if token.dep_ not in ("amod", "compound", "poss") or (
+                topic_key(head, lex) != FORCES_KEY and not moving):
+            continue
+        if token.lower_ in _OWN_FORCES and actor is not None:
+            known = ctx.gazetteer.get(str(actor.get("id")))
+            if known is not None and known.country:
+                codes.add(known.country)
+            continue
+        if token.ent_type_ not in ("NORP", "GPE"):
+            continue
+        code = ctx.gazetteer.country(token.text)
+        if code is not None:
+            codes.add(code)
+    return frozenset(codes)
+
+
+#: How far up a direction verb climbs for the forces it moves ("its troops had been forced
+#: | to pull back": the subject of "forced").
+MAX_MOVER_CLIMB = 3
+
+
+def _moved(token: Any) -> list[Any]:
+    """The words a direction word moves: itself when a noun ("the Ukrainian withdrawal"),
+    else the subjects and objects of its verb or of the verbs it completes."""
+    if token.pos_ == "NOUN":
+        return [token]
+    out, node = [], token
+    for _ in range(MAX_MOVER_CLIMB):
+        out.extend(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        if node.dep_ not in ("xcomp", "prt", "advmod") or node.head.i == node.i:
+            break
+        node = node.head
+    return out
 
 
 def answers_another(claim: Reading, other: Reading, ctx: ArticleContext,
