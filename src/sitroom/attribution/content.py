@@ -233,9 +233,10 @@ _REPORTING_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
 def _conjoined_content(verb: Token, heads: list[Token]) -> list[Token]:
     """Parts of a reported clause that the parse coordinates with the cue verb instead:
     "said the decision made her “stomach ache”, but that ... it was vital" (a second
-    clause opened by "that", which ``quotes`` then gives as a statement of its own), "said it would leave the partnership, unbolt its modules
-    and use them ..." (bare infinitives after a modal, which a finite "said" cannot
-    share). Only after the content, and never a verb with a subject of its own."""
+    clause opened by "that", which ``quotes`` then gives as a statement of its own),
+    "said it would leave the partnership, unbolt its modules and use them ..." (bare
+    infinitives after a modal, which a finite "said" cannot share). Only after the
+    content, and never a verb with a subject of its own."""
     clauses = _clauses_after(verb, heads)
     if not clauses:
         return []

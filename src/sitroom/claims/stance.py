@@ -544,7 +544,8 @@ def _moved(token: Any) -> list[Any]:
     else the subjects and objects of its verb or of the verbs it completes."""
     if token.pos_ == "NOUN":
         return [token]
-    out, node = [], token
+    out: list[Any] = []
+    node = token
     for _ in range(MAX_MOVER_CLIMB):
         out.extend(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
         if node.dep_ not in ("xcomp", "prt", "advmod") or node.head.i == node.i:
