@@ -605,3 +605,12 @@ def test_a_claim_read_as_a_second_subject_is_no_part_of_its_source() -> None:
     assert not any("accusation" in m for m in mentions), mentions
     denial = [q for q in quotes if q["cue"]["text"] == "denied"]
     assert [q["speaker"]["name"] for q in denial] == ["Ukraine"]
+
+
+def test_a_place_and_its_country_run_together_are_no_person() -> None:
+    # a live blog's headline run into its text: "... Mariupol Ukraine's foreign minister"
+    quotes, _ = run("Kuleba vows to rebuild Mariupol Ukraine’s foreign minister, Dmytro Kuleba, "
+                    "said the city would be rebuilt.\n\n"
+                    "Ukraine and its western allies say the claim is a baseless pretext for "
+                    "war.", outlet="The Guardian")
+    assert said(quotes, "baseless pretext")["name"] == "Ukraine"

@@ -30,7 +30,7 @@ from typing import Any
 from sitroom.attribution.discourse import History
 from sitroom.attribution.lexicon import Lexicon
 from sitroom.attribution.mentions import PERSONAL_HONORIFICS, Named, with_titles, words_of
-from sitroom.attribution.names import RoleKey, person_name, plain, role_key
+from sitroom.attribution.names import NameParts, RoleKey, person_name, plain, role_key
 from sitroom.attribution.ports import ActorLike, GazetteerLike
 from sitroom.attribution.registry import Entity, Registry
 from sitroom.attribution.sources import SPOKESPEOPLE, noun_phrase, organisation_name
@@ -244,10 +244,19 @@ class Resolver:
         while named_lo > lo and doc[named_lo - 1].lower_.rstrip(".") in _NAME_TITLES:
             named_lo -= 1  # "Ms Truss" names her; "Foreign Secretary" is her role
         parts = person_name(words_of(doc, lo, hi), self.lex)
-        if parts is None:
+        if parts is None or self.place_and_country(parts):
             return None
         entity, how = self.registry.person(parts, pos)
         return Resolution(entity, how, (named_lo, hi))
+
+    def place_and_country(self, parts: NameParts) -> bool:
+        """True for a "name" that is a place and its country ("Lysychansk Ukraine", a
+        headline run into its text): its last word a country and no given name before it
+        that people carry ("Jim Jordan" stays a person)."""
+        if not parts.given or self.gazetteer.country(parts.surname) is None:
+            return False
+        return parts.given[0].lower() not in self.lex.first_names and \
+            self.gazetteer.by_name(parts.full or "") is None
 
     def _place(self, doc: Any, named: Named, pos: int) -> bool:
         """True for a one-word "name" that is a country or capital ("Kyiv" tagged PERSON),
