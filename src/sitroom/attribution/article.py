@@ -436,7 +436,8 @@ def _learn_names(resolver: Resolver, part: _Part, lex: Lexicon) -> None:
             continue
         start = with_titles(doc, named.start, lex)
         name = person_name(words_of(doc, start, named.end), lex)
-        if name is None or name.full is None or resolver.place_and_country(name):
+        if name is None or name.full is None or resolver.place_and_country(name, doc,
+                                                                            named.end):
             continue
         pos = base + doc[named.start].idx
         entity, _ = resolver.registry.person(name, pos)

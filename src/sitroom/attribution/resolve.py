@@ -244,16 +244,18 @@ class Resolver:
         while named_lo > lo and doc[named_lo - 1].lower_.rstrip(".") in _NAME_TITLES:
             named_lo -= 1  # "Ms Truss" names her; "Foreign Secretary" is her role
         parts = person_name(words_of(doc, lo, hi), self.lex)
-        if parts is None or self.place_and_country(parts):
+        if parts is None or self.place_and_country(parts, doc, hi):
             return None
         entity, how = self.registry.person(parts, pos)
         return Resolution(entity, how, (named_lo, hi))
 
-    def place_and_country(self, parts: NameParts) -> bool:
-        """True for a "name" that is a place and its country ("Lysychansk Ukraine", a
-        headline run into its text): its last word a country and no given name before it
-        that people carry ("Jim Jordan" stays a person)."""
-        if not parts.given or self.gazetteer.country(parts.surname) is None:
+    def place_and_country(self, parts: NameParts, doc: Any, end: int) -> bool:
+        """True for a "name" that is a place and its country's possessive ("Lysychansk
+        Ukraine's president", a headline run into its text): its last word a country
+        with "'s" after it, and no given name before it that people carry ("Jim
+        Jordan", "Mark Cuban" stay people)."""
+        if not parts.given or end >= len(doc) or doc[end].tag_ != "POS" or \
+                self.gazetteer.country(parts.surname) is None:
             return False
         return parts.given[0].lower() not in self.lex.first_names and \
             self.gazetteer.by_name(parts.full or "") is None
