@@ -30,6 +30,7 @@ from sitroom.claims.propositions import (
 from sitroom.claims.stance import (
     Reading,
     Stance,
+    answered_owner,
     answers_another,
     different_sides,
     pointed_claims,
@@ -74,7 +75,8 @@ def find_claims(ctx: ArticleContext) -> list[dict[str, Any]]:
             continue
         for claim in pointed:
             pointing[id(claim)][id(taker)] = stance
-    records = [_record(ctx, f"c{n}", claim, takers, pointing[id(claim)], lex)
+    owners = {id(t): answered_owner(t, ctx, lex) for t in takers}
+    records = [_record(ctx, f"c{n}", claim, takers, pointing[id(claim)], owners, lex)
                for n, claim in enumerate(claims, 1)]
     _attach_notes(records, claims, notes, lex)
     return records
@@ -93,10 +95,11 @@ def _attach_notes(records: list[dict[str, Any]], claims: list[Reading], notes: l
 
 
 def _record(ctx: ArticleContext, ident: str, claim: Reading, takers: list[Reading],
-            pointing: dict[int, tuple[str, str]], lex: ClaimLexicon) -> dict[str, Any]:
+            pointing: dict[int, tuple[str, str]], owners: dict[int, Any],
+            lex: ClaimLexicon) -> dict[str, Any]:
     """The contract's claim dict for one claim."""
     st = claim.statement
-    stances = _stances(ctx, claim, takers, pointing)  # 5
+    stances = _stances(ctx, claim, takers, pointing, owners)  # 5
     return {
         "id": ident,
         "text": ctx.text[st.piece.start:st.piece.end],
@@ -114,10 +117,11 @@ def _record(ctx: ArticleContext, ident: str, claim: Reading, takers: list[Readin
 
 
 def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading],
-             pointing: dict[int, tuple[str, str]]) -> list[Stance]:
+             pointing: dict[int, tuple[str, str]], owners: dict[int, Any]) -> list[Stance]:
     """The stances of other parties' statements on a claim, one per quote and stance;
     ``pointing`` holds those of statements that point back to it ("Moscow denied the
-    allegations"), by ``id`` of the statement."""
+    allegations"), by ``id`` of the statement, and ``owners`` whose claim each says it
+    answers (``answered_owner``)."""
     out: list[Stance] = []
     seen: set[tuple[str, str]] = set()
     st = claim.statement
@@ -127,7 +131,8 @@ def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading],
         if ot.quote is st.quote or _overlap(st, ot) or same_party(st.actor, ot.actor, ctx):
             continue  # nested quotes repeat a claim; they do not back it
         found = pointing.get(id(other)) or (
-            None if answers_another(claim, other, ctx, lex) else stance_of(claim, other))
+            None if answers_another(claim, owners[id(other)], ctx)
+            else stance_of(claim, other))
         if found is None or ot.quote is None:
             continue
         if id(other) not in pointing and found[1] in BY_WORDS and different_sides(

@@ -554,14 +554,12 @@ def _moved(token: Any) -> list[Any]:
     return out
 
 
-def answers_another(claim: Reading, other: Reading, ctx: ArticleContext,
-                    lex: ClaimLexicon) -> bool:
-    """Whether a statement answers a claim it says is someone else's, not this one:
-    "Kuleba rejected Russian claims that saboteurs had been killed" answers Russia, so
-    it takes no stance by shared words on the outlet's "two soldiers were reportedly
-    killed". True when a claim noun of the statement, or of its cue's objects, has an
-    owner ("Russian claims", "Moscow's allegations") that is neither the claimant nor
-    of its party."""
+def answered_owner(other: Reading, ctx: ArticleContext,
+                   lex: ClaimLexicon) -> tuple[Ref | None, str] | None:
+    """Whose claim a statement says it answers: the owner of a claim noun of the
+    statement or of its cue's objects ("rejected Russian claims that saboteurs were
+    killed", "Moscow's allegations"), as the actor it resolves to and the owning word;
+    None when it names no owner. See ``answers_another``."""
     st = other.statement
     cue = st.cue
     around = list(st.piece.tokens) + ([t for c in cue.children if c.dep_ in _CUE_OBJECTS
@@ -570,14 +568,23 @@ def answers_another(claim: Reading, other: Reading, ctx: ArticleContext,
         if word.pos_ != "NOUN" or lemma(word, lex) not in lex.claim_nouns:
             continue
         owning = [c for c in word.children if _owning(c)]
-        if not owning:
-            continue
-        owner = _owner(ctx, other, word)
-        if owner is not None:
-            return not same_party(claim.statement.actor, owner, ctx)
-        named = re.sub(r"['’]s$", "", owning[0].text).lower()
-        return named not in str((claim.statement.actor or {}).get("name", "")).lower().split()
-    return False
+        if owning:
+            return _owner(ctx, other, word), re.sub(r"['’]s$", "", owning[0].text).lower()
+    return None
+
+
+def answers_another(claim: Reading, owner: tuple[Ref | None, str] | None,
+                    ctx: ArticleContext) -> bool:
+    """Whether a statement that answers ``owner``'s claim (``answered_owner``) answers
+    someone other than this claim's claimant or its party: "Kuleba rejected Russian
+    claims that saboteurs had been killed" answers Russia, so it takes no stance by
+    shared words on the outlet's "two soldiers were reportedly killed"."""
+    if owner is None:
+        return False
+    actor, named = owner
+    if actor is not None:
+        return not same_party(claim.statement.actor, actor, ctx)
+    return named not in str((claim.statement.actor or {}).get("name", "")).lower().split()
 
 
 def _owning(child: Any) -> bool:
