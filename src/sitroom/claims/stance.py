@@ -384,11 +384,8 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
     allegations", "that assessment", "Russian claims") and nothing of its own after it
     ("the allegations of corruption", "the report that Putin was ill" say what they
     are), or "it" as the object of its cue ("denied it")."""
-    st = reading.statement
-    cue = st.cue
-    # the cue's own words count: "calls | that | a bogus pretext", "denied | it"
-    around = list(st.piece.tokens) + ([t for c in cue.children if c.dep_ in _CUE_OBJECTS
-                                       for t in c.subtree] if cue is not None else [])
+    cue = reading.statement.cue
+    around = _with_cue_objects(reading)
     nouns = lex.claim_nouns | lex.pointer_nouns
 
     def pointing(t: Any) -> bool:
@@ -403,6 +400,15 @@ def pointer(reading: Reading, lex: ClaimLexicon) -> Any:
         return t.lower_ == "it" and t.dep_ == "dobj" and cue is not None \
             and t.head.i == cue.i
     return next((t for t in around if pointing(t) and not _aside(t)), None)
+
+
+def _with_cue_objects(reading: Reading) -> list[Any]:
+    """A statement's tokens and its cue's objects, whose words count too: "calls | that |
+    a bogus pretext", "denied | it", "rejected | Russian claims that ..."."""
+    st = reading.statement
+    cue = st.cue
+    return list(st.piece.tokens) + ([t for c in cue.children if c.dep_ in _CUE_OBJECTS
+                                     for t in c.subtree] if cue is not None else [])
 
 
 def _own_content(child: Any) -> bool:
@@ -560,16 +566,12 @@ def answered_owner(other: Reading, ctx: ArticleContext,
     statement or of its cue's objects ("rejected Russian claims that saboteurs were
     killed", "Moscow's allegations"), as the actor it resolves to and the owning word;
     None when it names no owner. See ``answers_another``."""
-    st = other.statement
-    cue = st.cue
-    around = list(st.piece.tokens) + ([t for c in cue.children if c.dep_ in _CUE_OBJECTS
-                                       for t in c.subtree] if cue is not None else [])
-    for word in around:
+    for word in _with_cue_objects(other):
         if word.pos_ != "NOUN" or lemma(word, lex) not in lex.claim_nouns:
             continue
-        owning = [c for c in word.children if _owning(c)]
-        if owning:
-            return _owner(ctx, other, word), re.sub(r"['’]s$", "", owning[0].text).lower()
+        owner = _named_owner(ctx, other, word)
+        if owner is not None:
+            return owner
     return None
 
 
@@ -579,12 +581,26 @@ def answers_another(claim: Reading, owner: tuple[Ref | None, str] | None,
     someone other than this claim's claimant or its party: "Kuleba rejected Russian
     claims that saboteurs had been killed" answers Russia, so it takes no stance by
     shared words on the outlet's "two soldiers were reportedly killed"."""
-    if owner is None:
-        return False
+    return owner is not None and not _owned_by(claim, owner, ctx)
+
+
+def _named_owner(ctx: ArticleContext, reading: Reading, word: Any
+                 ) -> tuple[Ref | None, str] | None:
+    """The owner a claim noun names ("Russian claims", "Lavrov's remarks"): the actor it
+    resolves to (``_owner``) and the owning word, "'s" cut; None when it names none."""
+    owning = [c for c in word.children if _owning(c)]
+    if not owning:
+        return None
+    return _owner(ctx, reading, word), re.sub(r"['’]s$", "", owning[0].text).lower()
+
+
+def _owned_by(claim: Reading, owner: tuple[Ref | None, str], ctx: ArticleContext) -> bool:
+    """Whether a claim is the named owner's: its claimant is the owner's party, or, for an
+    owner no actor stands for, has the owning word in its name."""
     actor, named = owner
     if actor is not None:
-        return not same_party(claim.statement.actor, actor, ctx)
-    return named not in str((claim.statement.actor or {}).get("name", "")).lower().split()
+        return same_party(claim.statement.actor, actor, ctx)
+    return named in str((claim.statement.actor or {}).get("name", "")).lower().split()
 
 
 def _owning(child: Any) -> bool:
@@ -675,19 +691,15 @@ def pointed_claims(claims: list[Reading], other: Reading, ctx: ArticleContext,
     word = pointer(other, lex)
     stance = points_back(other, word, lex)
     if stance is not None:
-        owning = [c for c in word.children if _owning(c)]
-        if stance[0] == DISPUTES and not owning and _definite(word):
+        owner = _named_owner(ctx, other, word)
+        if stance[0] == DISPUTES and owner is None and _definite(word):
             # "Moscow denied the allegations": those against Moscow, or on its words
             before = [c for c in before if _names_party(ctx, c, ot.actor)
                       or set(c.topic.strong) & set(other.topic.strong)]
             if not before:
                 return [], None
-        if owning:  # "the Russian position", "Lavrov's remarks": the owner's claim
-            owner = _owner(ctx, other, word)
-            named = re.sub(r"['’]s$", "", owning[0].text).lower()
-            before = [c for c in before if (
-                same_party(c.statement.actor, owner, ctx) if owner is not None
-                else named in str((c.statement.actor or {}).get("name", "")).lower().split())]
+        if owner is not None:  # "the Russian position", "Lavrov's remarks": the owner's claim
+            before = [c for c in before if _owned_by(c, owner, ctx)]
             if not before:
                 return [], None
         nearest = before[-1]
