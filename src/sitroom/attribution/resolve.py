@@ -447,12 +447,22 @@ class Resolver:
         plans to donate tanks, its defence ministry said"). The state is the first subject
         of the sentence when that names a country, else the last state a subject or
         speaker."""
+        found = self._possessing_state(doc, start, end, pos)
+        if found is None:
+            return None
+        code, words_from = found
+        actor = self.gazetteer.institution(_text(doc, words_from, end), country=code) \
+            if code else None
+        return Resolution(self.registry.from_actor(actor), "organisation") if actor else None
+
+    def _possessing_state(self, doc: Any, start: int, end: int,
+                          pos: int) -> tuple[str | None, int] | None:
+        """The country code of the state that owns a mention's institution and where the
+        institution's words start: "the country's | military command" (``_the_country``),
+        "its | defence ministry"; None for any other mention."""
         state = self._the_country(doc, start, end, pos)
-        if state is not None:  # "the country's military command"
-            code = self.gazetteer.country(state)
-            actor = self.gazetteer.institution(_text(doc, start + 3, end), country=code) \
-                if code else None
-            return Resolution(self.registry.from_actor(actor), "organisation") if actor else None
+        if state is not None:
+            return self.gazetteer.country(state), start + 3
         if end - start < 2 or doc[start].lower_ != "its":
             return None
         sent = doc[start].sent
@@ -468,9 +478,7 @@ class Resolver:
             if owner is None or owner.kind != "state":
                 return None
             code = self.gazetteer.country(owner.name)
-        actor = self.gazetteer.institution(_text(doc, start + 1, end), country=code) \
-            if code else None
-        return Resolution(self.registry.from_actor(actor), "organisation") if actor else None
+        return code, start + 1
 
     def _the_country(self, doc: Any, start: int, end: int, pos: int) -> str | None:
         """The name of the state "the country's" stands for at the head of a mention ("the
