@@ -92,14 +92,34 @@ def test_trailing_with_clause_is_split_off_the_claim() -> None:
 # stances and verification
 
 
-def test_support_by_the_same_proposition() -> None:
+def test_the_same_proposition_from_another_source_corroborates() -> None:
     c = claim(claims_of(
         "Ukraine's defence ministry said Russian shells hit the maternity hospital in "
         "Mariupol on Wednesday.\n\n"
         "The World Health Organization said Russian shells hit the maternity hospital."),
         "Mariupol on Wednesday")
-    assert stances(c) == [("World Health Organization", "supports", "same")]
+    # a second source saying the same takes no position on the first one's words
+    assert stances(c) == [("World Health Organization", "corroborates", "same")]
     assert c["verification"] == "supported"
+
+
+def test_a_summary_retelling_an_entry_is_one_report() -> None:
+    records = claims_of(
+        "Summary: Satellite images have emerged of grain silos near Kherson set on fire, "
+        "allegedly by retreating soldiers.\n\n"
+        "The ferry service across the bay has been suspended for a week.\n\n"
+        "Satellite images have emerged of grain silos near Kherson set on fire allegedly by "
+        "retreating soldiers, the Kherson Herald reports.")
+    assert records and all(not c["stances"] for c in records)
+
+
+def test_an_attack_by_the_other_side_does_not_corroborate() -> None:
+    c = claim(claims_of(
+        "Russia said Ukrainian forces had struck the prison with rockets.\n\n"
+        "Vadym Skibitsky said Russia had been actively targeting Ukrainian training bases "
+        "with rockets, striking a base north of Kyiv."),
+        "struck the prison")
+    assert stances(c) == []
 
 
 def test_confirmation_makes_a_claim_confirmed() -> None:

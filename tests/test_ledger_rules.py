@@ -136,6 +136,9 @@ def test_verdicts() -> None:
     assert two.verification == "corroborated"
     supported = verdict("positive", [Member(MOD, "positive", None)], [Stance(BIDEN, "supports")])
     assert (supported.verification, supported.supporters) == ("corroborated", [BIDEN.to_dict()])
+    seconded = verdict("positive", [Member(MOD, "positive", None)],
+                       [Stance(BIDEN, "corroborates")])
+    assert (seconded.verification, seconded.supporters) == ("corroborated", [BIDEN.to_dict()])
     confirmed = verdict("positive", [Member(MOD, "positive", "confirmed")], [])
     assert confirmed.verification == "confirmed"
     by_stance = verdict("positive", [Member(MOD, "positive", None)], [Stance(BIDEN, "confirms")])

@@ -525,6 +525,28 @@ def test_live_blog_entry_stamps_are_furniture() -> None:
     assert stamps == ["From 23 Jul 2022 20.18", "23 Jul 2022 19.02"]
 
 
+AUTHORED_BLOG = """Harbour strike: live
+
+4 Aug 2022 20.15 Mark Tully Olena Hrytsenko – the port's ex-director – says it is untrue.
+
+4 Aug 2022 19.40 Kate Adie The harbour master said ships would wait offshore.
+
+4 Aug 2022 19.02 Ivan Petrenko said nobody had been hurt.
+
+4 Aug 2022 18.30 Summary Here are the main events so far."""
+
+
+def test_a_live_blog_entrys_author_is_furniture() -> None:
+    article = extract_text(AUTHORED_BLOG, origin="authored.txt")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Olena Hrytsenko – the port's ex-director – says")
+    assert paragraphs[1].startswith("The harbour master said")
+    # a name that is the entry's subject (a verb follows it) stays; so does a label
+    assert paragraphs[2] == "Ivan Petrenko said nobody had been hurt."
+    assert paragraphs[3].startswith("Summary Here are")
+    assert [r.text for r in article.removed if r.kind == "byline"] == ["Mark Tully", "Kate Adie"]
+
+
 def test_clock_stamps_only_where_several_entries_open_with_one() -> None:
     article = extract_text(CLOCK_BLOG, origin="clock.txt")
     assert article.text.startswith("Rescuers said they had found")

@@ -28,6 +28,7 @@ from sitroom.claims.propositions import (
     quote_statements,
 )
 from sitroom.claims.stance import (
+    CORROBORATES,
     Reading,
     Stance,
     answered_owner,
@@ -35,6 +36,7 @@ from sitroom.claims.stance import (
     different_sides,
     pointed_claims,
     read,
+    retold,
     same_party,
     stance_of,
 )
@@ -133,7 +135,7 @@ def _stances(ctx: ArticleContext, claim: Reading, takers: list[Reading],
         found = pointing.get(id(other)) or (
             None if answers_another(claim, owners[id(other)], ctx)
             else stance_of(claim, other))
-        if found is None or ot.quote is None:
+        if found is None or ot.quote is None or (found[0] == CORROBORATES and retold(claim, other)):
             continue
         if id(other) not in pointing and found[1] in BY_WORDS and different_sides(
                 claim, other, ctx, lex):

@@ -11,9 +11,12 @@ topic and
   troops pull back; the statement says more groups are "brought closer");
 - denies it or calls it false, propaganda or a lie.
 
-It supports a claim when it confirms it ("confirmed", "verified") or asserts
-the same proposition (most of the words, same polarity, or the same
-direction with a shared word). Without a shared topic there is no stance: a
+It supports a claim when it confirms it ("confirmed", "verified"). It
+corroborates a claim when it asserts the same proposition on its own (most of
+the words, same polarity, or the same direction with a shared word): both
+sides report the withdrawal, neither takes a position on the other's words.
+A retelling of the claim (a live blog's summary repeating an entry, nearly
+word for word) is the same report, not a second source. Without a shared topic there is no stance: a
 denial of something else in the same article says nothing about this claim.
 A claimant, or a party of the same state ("Russia" and its defence
 ministry), never takes a stance on its own claim.
@@ -44,6 +47,9 @@ from sitroom.claims.topic import NEGATIVE, POSITIVE, Direction, Topic, topic_key
 from sitroom.context import ArticleContext, Ref
 
 SUPPORTS, DISPUTES = "supports", "disputes"
+#: Another party asserts the same proposition on its own, taking no position on the claim
+#: (both sides report the withdrawal): evidence for verification, no endorsement.
+CORROBORATES = "corroborates"
 #: Common topic words (not names) two statements must share to be about the same
 #: thing: "Russia" and "war" alone link every statement of a war report.
 MIN_SHARED = 2
@@ -51,6 +57,9 @@ MIN_SHARED = 2
 #: shorter statement's words they must cover (higher: fewer, safer supports).
 MIN_SAME_STRONG = 2
 SAME_COVERAGE = 0.6
+#: Share of the longer statement's topic words two statements must both hold to be one
+#: report told twice (a live blog's summary retelling an entry) rather than two sources.
+RETOLD_SHARE = 0.8
 #: Paragraphs after a claim in which "denied the claims" may refer to it with no topic word.
 DENIAL_REACH = 1
 STATE_KIND, PERSON_KIND = "state", "person"
@@ -224,7 +233,9 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
         # and the border; a Russian advance is no answer to a Ukrainian withdrawal
         return by_direction
     if by_direction is not None:
-        return (SUPPORTS, "confirms" if cued(other.confirm) else "same") if strong else None
+        if not strong:
+            return None
+        return (SUPPORTS, "confirms") if cued(other.confirm) else (CORROBORATES, "same")
     # Without a shared direction, the other must speak of the claim's predicate:
     # "no evidence that sanctions trigger regime change" is not about a "sanctions regime".
     if not linked or ct.predicate not in shared:
@@ -237,7 +248,15 @@ def stance_of(claim: Reading, other: Reading) -> tuple[str, str] | None:
         return DISPUTES, "negation"
     if cued(other.confirm):
         return SUPPORTS, "confirms"
-    return (SUPPORTS, "same") if _same(ct, ot, shared, strong) else None
+    return (CORROBORATES, "same") if _same(ct, ot, shared, strong) else None
+
+
+def retold(claim: Reading, other: Reading) -> bool:
+    """Whether two statements are one report told twice, nearly word for word (a live
+    blog's summary and its entry, "... , the Kyiv Independent reports"): the same source
+    once, whoever each is attributed to."""
+    first, second = set(claim.topic.keys), set(other.topic.keys)
+    return bool(first) and len(first & second) >= RETOLD_SHARE * max(len(first), len(second))
 
 
 def _same_subject(claim: Reading, other: Reading) -> bool:
@@ -252,8 +271,9 @@ def _subject_words(reading: Reading) -> frozenset[str]:
     none, or a pronoun ("it", "they": anyone)."""
     predicate = reading.topic.predicate
     piece = reading.statement.piece
-    for token in piece.tokens:
-        if predicate is None or token.lemma_.lower() != predicate or token.pos_ != "VERB":
+    lex = claim_lexicon()
+    for token in piece.tokens:  # the key may be a synonym's: "targeting" is "attack"
+        if predicate is None or token.pos_ != "VERB" or topic_key(token, lex) != predicate:
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":
@@ -290,7 +310,7 @@ def direction_stance(claim: tuple[Direction, ...], other: tuple[Direction, ...]
                      ) -> tuple[str, str] | None:
     """The stance one statement's directions take on a claim's, or None.
 
-    Same direction both asserted (or both negated) supports; one side
+    Same direction both asserted (or both negated) corroborates; one side
     asserted and the other negated disputes ("no de-escalation" against "troops
     pull back"); opposite directions both asserted dispute ("brought closer"
     against "returning to bases"). A statement pulling both ways takes none.
@@ -306,13 +326,13 @@ def _pair(claim: Direction, other: Direction) -> tuple[str, str] | None:
     same_side = claim.side == other.side
     if claim.negated == other.negated:
         if same_side:
-            return SUPPORTS, "same"
+            return CORROBORATES, "same"
         return None if claim.negated else (DISPUTES, "opposite")
     if same_side:
         return DISPUTES, "negation"
     # "no de-escalation" is backed by "a build-up"; "troops pull back" is not
     # disputed by "no build-up".
-    return (SUPPORTS, "same") if claim.negated else None
+    return (CORROBORATES, "same") if claim.negated else None
 
 
 def _leads(person: ActorLike, body: ActorLike, ctx: ArticleContext) -> bool:

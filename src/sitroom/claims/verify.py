@@ -3,7 +3,8 @@
 The values (docs/records.md, claims): ``denied`` when the party the claim is
 about disputes it by denial; ``disputed`` when anyone disputes it;
 ``confirmed`` when another party says it is confirmed or verified and nobody
-disputes it; ``supported`` when others assert it and nobody disputes it;
+disputes it; ``supported`` when others support or corroborate it and nobody
+disputes it;
 ``unverified`` when nobody else speaks to it, hedged or not.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sitroom.claims.stance import DISPUTES, SUPPORTS, Stance
+from sitroom.claims.stance import CORROBORATES, DISPUTES, SUPPORTS, Stance
 from sitroom.claims.tokens import Piece
 from sitroom.context import ArticleContext, Ref, ref
 
@@ -38,7 +39,7 @@ def verification(stances: Iterable[Stance], about: Iterable[Ref],
         return DENIED
     if disputes:
         return DISPUTED
-    supports = [s for s in stances if s.stance == SUPPORTS]
+    supports = [s for s in stances if s.stance in (SUPPORTS, CORROBORATES)]
     if any(s.reason == "confirms" for s in supports):
         return CONFIRMED
     return SUPPORTED if supports else UNVERIFIED

@@ -11,7 +11,8 @@ image credits, and lists of other stories. The cleaner works on paragraphs:
              without "By" near it; what comes before the title is navigation
 5. inside    "Related" boxes inside the story; wire credits that end a paragraph;
              image credits inside a paragraph ("... Photograph: Jane Doe/Reuters");
-             the time stamps that open live-blog entries ("3 Jul 2022 00.53 ...")
+             the time stamps that open live-blog entries ("3 Jul 2022 00.53 ...") and
+             the entry's author after one ("... 20.15 Luke Harding Andriy Zagorodnyuk says")
 6. assemble  the body is the kept paragraphs, one blank line apart; dates, bylines,
              and every removed piece with its kind, in page order
 
@@ -21,6 +22,7 @@ Every rule is general: words and patterns are data files, the rest is shape.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sitroom.errors import NoArticle
 from sitroom.extract.blocks import Unit, ends_sentence, ends_with_stop, is_prose, split_units
@@ -33,6 +35,7 @@ from sitroom.extract.furniture import (
     mark_related_boxes,
     mark_trailing_sidebar,
 )
+from sitroom.lexicons import load_toml
 from sitroom.models import Article, Removed
 
 #: Bylines and datelines may follow the standfirst (the first paragraph of running
@@ -60,6 +63,12 @@ _DATED_STAMP = re.compile(
 #: several paragraphs start so: one "10.30 ..." paragraph may be a sentence.
 _CLOCK_STAMP = re.compile(rf"^(?i:{_CLOCK})\s+(?=[A-Z\u201c\"])")
 MIN_CLOCK_STAMPS = 3
+#: The author of a live-blog entry, printed after its stamp and run into its first sentence
+#: ("7 Jul 2022 20.15 Luke Harding Andriy Zagorodnyuk – Ukraine's former defence minister –
+#: says ..."): a given name and a surname, then a capital that opens the sentence. Left in
+#: the text, the author becomes part of the speaker's name.
+_ENTRY_AUTHOR = re.compile(
+    r"([A-Z][a-z]+) ((?:Mc|Mac|O['\u2019])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?=[A-Z\u201c\"])")
 
 
 def extract_text(text: str, *, origin: str) -> Article:
@@ -235,6 +244,18 @@ def _split_entry_stamps(units: list[Unit]) -> None:
         if match is not None and unit.text[match.end():].strip():
             unit.extra.append(("timestamp", match.group(0).strip()))
             unit.text = unit.text[match.end():]
+            author = _ENTRY_AUTHOR.match(unit.text)
+            if author is not None and author.group(1).lower() in _given_names():
+                unit.extra.append(("byline", f"{author.group(1)} {author.group(2)}"))
+                unit.text = unit.text[author.end():]
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Lower-case given names (``first_names.toml``, every gender)."""
+    table = load_toml("first_names")
+    return frozenset(n.lower() for part in table.values() if isinstance(part, dict)
+                     for n in part.get("names", ()))
 
 
 def _assemble(units: list[Unit], title_at: int | None, origin: str) -> Article:

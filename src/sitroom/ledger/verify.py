@@ -8,7 +8,7 @@ Per docs/records.md, first that applies:
 - ``confirmed``: a source other than the claimants confirms it (a member marked
   ``confirmed`` by its article, or a ``confirms`` stance);
 - ``corroborated``: two or more independent sources assert it: distinct claimants, and
-  others that ``supports`` it;
+  others that ``supports`` or ``corroborates`` it;
 - ``single-source`` otherwise.
 
 Sources are the same when they have the same actor id, or, without one, the same name.
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from sitroom.ledger._fields import Ref, refs_json
 
 DISPUTING_STANCES = frozenset({"disputes", "denies", "rejects"})
-SUPPORTING_STANCES = frozenset({"supports"})
+SUPPORTING_STANCES = frozenset({"supports", "corroborates"})
 CONFIRMING_STANCES = frozenset({"confirms"})
 #: Per-article verifications (docs/records.md) that make a cluster disputed or confirmed.
 DISPUTED_IN_ARTICLE = frozenset({"disputed", "denied"})
