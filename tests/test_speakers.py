@@ -614,3 +614,40 @@ def test_a_place_and_its_country_run_together_are_no_person() -> None:
                     "Ukraine and its western allies say the claim is a baseless pretext for "
                     "war.", outlet="The Guardian")
     assert said(quotes, "baseless pretext")["name"] == "Ukraine"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("President Biden's national security adviser said Russia was seeking drones from Iran.",
+     "Jake Sullivan"),
+    ("Putin's spokesman said the talks with Kyiv had stalled.", "Dmitry Peskov"),
+    ("Zelenskiy's chief of staff said the counteroffensive had begun.", "Andriy Yermak"),
+    ("The UK's national security adviser said the west risked a nuclear miscalculation.",
+     "Stephen Lovegrove"),
+])
+def test_a_leaders_aide_is_the_holder_of_that_office_in_the_leaders_state(
+        sentence: str, name: str) -> None:
+    quotes, _ = run(sentence, published="2022-07-20T10:00:00")
+    assert said(quotes, sentence.split(" said ")[1][:20])["name"] == name
+
+
+def test_an_aide_of_someone_in_no_office_stays_a_description() -> None:
+    quotes, _ = run("Navalny's spokeswoman said the prison had moved him again.",
+                    published="2022-07-20T10:00:00")
+    assert said(quotes, "the prison had moved")["name"] == "Navalny's spokeswoman"
+
+
+def test_a_lede_pronoun_is_the_person_named_next() -> None:
+    quotes, _ = run(
+        "A former state TV presenter charged with discrediting the army was convicted on "
+        "Thursday, after she told a court that the charge against her was absurd. Olena "
+        "Hrytsenko, 44, refused to retract her words.\n\n"
+        "The court fined her 50,000 roubles.")
+    speaker = said(quotes, "the charge against her was absurd")
+    assert (speaker["name"], speaker["resolved_by"]) == ("Olena Hrytsenko", "cataphora")
+
+
+def test_a_lede_pronoun_of_the_other_gender_is_not_the_person_named_next() -> None:
+    quotes, _ = run(
+        "A former state TV presenter was convicted on Thursday, after he told a court that "
+        "the charge was absurd. Olena Hrytsenko, 44, a colleague, watched from the gallery.")
+    assert said(quotes, "the charge was absurd")["name"] != "Olena Hrytsenko"

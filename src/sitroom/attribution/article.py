@@ -45,6 +45,7 @@ from sitroom.attribution.records import (
     Speaker,
     drop_nested,
     link_introductions,
+    link_lede_pronouns,
     referenced,
     state_for_its_organ,
 )
@@ -129,6 +130,7 @@ def attribute(article: Article, *, outlet: str | None = None,
                                  title=part.par.index == 0)
         quotes.extend(_read(resolver, part, found, last, lex))
     text = article.text
+    link_lede_pronouns(quotes, registry.entities(), text, resolver.gender_of)
     kept = drop_nested(quotes, text)
     link_introductions(kept, text, lex.roles)
     state_for_its_organ(kept, gaz)

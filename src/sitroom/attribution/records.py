@@ -15,6 +15,7 @@ relay whose content is another speaker's statement ("According to TASS, X said
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
@@ -240,6 +241,38 @@ def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) ->
                 quote.speaker = Speaker(speaker.mention, person, "cataphora")
                 person.mention(speaker.mention)
             break
+
+
+#: Pronouns of a person, with the gender they carry.
+_PERSON_PRONOUNS = {"he": "m", "she": "f"}
+PARAGRAPH_BREAK = "\n\n"
+
+
+def link_lede_pronouns(quotes: list[Quote], entities: list[Entity], text: str,
+                       gender_of: Callable[[Entity], str | None]) -> None:
+    """"he" or "she" in a lede that describes someone before it names them ("A former
+    state TV journalist ... was found guilty, after she told a court that the charge was
+    absurd. | Marina Ovsyannikova defiantly repeated her protest"): with no person named
+    before it, the pronoun is the first person named after it, in the same or the next
+    paragraph, when the gender fits."""
+    people = sorted((e for e in entities if e.kind == "person" and e.mentions
+                     and not e.described), key=lambda e: min(s for s, _ in e.mentions))
+    if not people:
+        return
+    first = people[0]
+    named_at = min(s for s, _ in first.mentions)
+    gender = gender_of(first)
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.entity is not None or quote.paragraph > LEDE_PARAGRAPHS:
+            continue
+        start, end = speaker.mention
+        word = _PERSON_PRONOUNS.get(text[start:end].lower())
+        if word is None or named_at <= start or text.count(PARAGRAPH_BREAK, end, named_at) > 1 \
+                or gender not in (None, word):
+            continue
+        first.mention(speaker.mention)
+        quote.speaker = Speaker(speaker.mention, first, "cataphora")
 
 
 def _link_definite(quotes: list[Quote], i: int, text: str, roles: frozenset[str]) -> None:

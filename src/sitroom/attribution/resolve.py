@@ -65,6 +65,9 @@ _LOCAL_OFFICES = frozenset({"governor", "mayor"})
 #: or an organisation, so the gazetteer, not the label, decides).
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                          "QUANTITY"})
+#: Offices whose holder's name stands for the state in a role phrase ("Putin's spokesman").
+#: Each with the words for the leader's own office, whose staff "Putin's spokesman" names.
+_LEADERS = {"head-of-state": "presidential office", "head-of-government": "prime minister office"}
 #: Organisation kinds that "it" can stand for.
 _THINGS = frozenset({"organisation", "state", "state-media"})
 
@@ -146,11 +149,11 @@ class Resolver:
         kind, gender = PRONOUNS[word]
         if kind == "author":
             return Resolution(None, None)
-        entity = self.history.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
+        entity = self.history.last(pos, kind=kind, gender=gender, lex_gender=self.gender_of)
         if entity is None and kind in ("person", "thing"):
             # no subject or speaker before it (a misparse lost them, or it follows its
             # content): the last person or body named
-            entity = self.seen.last(pos, kind=kind, gender=gender, lex_gender=self._gender)
+            entity = self.seen.last(pos, kind=kind, gender=gender, lex_gender=self.gender_of)
         if entity is None:
             return Resolution(None, None)
         if gender and not entity.gender and entity.kind == "person":
@@ -295,6 +298,12 @@ class Resolver:
         state = self._the_country(doc, start, end, pos)
         if state is not None:  # "the country's president": the state the article is about
             words = [state, "'s", *words[3:]]
+        leaders_office = None
+        if state is None:
+            owned = self._leaders_state(doc, start, end, pos)
+            if owned is not None:  # "Putin's spokesman": the spokesman of Putin's state
+                state, leaders_office, words_from = owned
+                words = [state, "'s", *words[words_from - start:]]
         key = role_key(words, self.lex, self._country)
         if key is None:
             return None
@@ -308,6 +317,10 @@ class Resolver:
         phrase = _text(doc, start, end) if state is None else " ".join(words)
         country = key.country or self.outlet_country
         actor = self.gazetteer.holder(phrase, when=self.registry.when, country=country)
+        if actor is None and leaders_office is not None:  # the Kremlin's, not the ministry's
+            office = self.gazetteer.institution(f"{words[0]}'s {leaders_office}")
+            actor = self.gazetteer.holder(" ".join([office.name, *words[2:]]),
+                                          when=self.registry.when) if office else None
         if actor is None and not key.country:
             actor = self._named_holder(phrase, head_words[-1], pos)
         if actor is None and head_words[-1] in _LOCAL_OFFICES and not any(
@@ -318,6 +331,30 @@ class Resolver:
         entity = self.registry.from_actor(actor)
         self.registry.learn_role(key, entity, pos, "role")
         return Resolution(entity, "role")
+
+    def _leaders_state(self, doc: Any, start: int, end: int,
+                       pos: int) -> tuple[str, str, int] | None:
+        """The state whose leader owns a role ("Putin's spokesman", "President Biden's
+        national security adviser", "Zelenskiy's chief of staff"), by its name, with the
+        words for the leader's own office ("presidential office") and where the role's
+        words start; None when the owner is no head of state or government on the
+        article's date."""
+        k = next((i for i in range(start + 1, end - 1) if doc[i].tag_ == "POS"), None)
+        if k is None or doc[k - 1].pos_ != "PROPN":
+            return None
+        when = self.registry.when
+        entity = self.registry.surname(doc[k - 1].text, pos)
+        actor = self.gazetteer.get(entity.id) if entity is not None and entity.known else None
+        candidates = [actor] if actor is not None else list(
+            self.gazetteer.by_surname(doc[k - 1].text, when=when))
+        held = {(role.country, role.office) for a in candidates if a.kind == "person"
+                for role in [a.role_at(when)]
+                if role is not None and role.country and role.office in _LEADERS}
+        if len(held) != 1:
+            return None
+        code, office = held.pop()
+        state = self.gazetteer.state(code)
+        return (state.name, _LEADERS[office], k + 1) if state is not None else None
 
     def _placed_holder(self, doc: Any, start: int, phrase: str) -> ActorLike | None:
         """The holder of a bare local office ("the regional governor", "the mayor") of the
@@ -474,7 +511,7 @@ class Resolver:
             lo = min([head.i, *(c.i for c in head.children if c.dep_ == "compound")])
             code = self.gazetteer.country(_text(doc, lo, head.i + 1))
         if code is None:
-            owner = self.history.last(pos, kind="thing", gender=None, lex_gender=self._gender)
+            owner = self.history.last(pos, kind="thing", gender=None, lex_gender=self.gender_of)
             if owner is None or owner.kind != "state":
                 return None
             code = self.gazetteer.country(owner.name)
@@ -493,7 +530,7 @@ class Resolver:
                   and self.gazetteer.country(e.text) is not None]
         if before:
             return str(before[-1].text)
-        state = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
+        state = self.history.last(pos, kind="state", gender=None, lex_gender=self.gender_of)
         return state.name if state is not None else None
 
     def _definite(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
@@ -505,7 +542,7 @@ class Resolver:
         if word in _COUNTRY_NOUNS and root.tag_ == "NNS":
             return None  # "the two countries" are no one state
         if word in _COUNTRY_NOUNS:  # "the country said": the state last subject or speaker
-            entity = self.history.last(pos, kind="state", gender=None, lex_gender=self._gender)
+            entity = self.history.last(pos, kind="state", gender=None, lex_gender=self.gender_of)
         else:  # "the ministry": the last so named a subject or speaker, else only named
             entity = self.history.last_named(pos, word, kinds=_THINGS) or \
                 self.seen.last_named(pos, word, kinds=_THINGS)
@@ -527,7 +564,7 @@ class Resolver:
         are ministries, armies and international bodies: "the company" after "Poland's
         defence ministry" is someone else); none that is only described."""
         for history in (self.history, self.seen):
-            entity = history.last(pos, kind="body", gender=None, lex_gender=self._gender)
+            entity = history.last(pos, kind="body", gender=None, lex_gender=self.gender_of)
             if entity is not None and entity.kind == "organisation" and not entity.known \
                     and not entity.described and \
                     pos - history.last_seen(entity.id, pos) <= MAX_POINTER_CHARS:
@@ -577,7 +614,7 @@ class Resolver:
                 or root.lemma_.lower() not in self.lex.anaphors or root.i != end - 1:
             return None  # "the leader of the republic" says whom it leads: no pointer
         gender = self.lex.gendered_roles.get(root.lower_)
-        entity = self.history.last(pos, kind="person", gender=gender, lex_gender=self._gender)
+        entity = self.history.last(pos, kind="person", gender=gender, lex_gender=self.gender_of)
         if entity is None or entity.described or \
                 pos - self.history.last_seen(entity.id, pos) > MAX_POINTER_CHARS:
             return None
@@ -623,8 +660,8 @@ class Resolver:
     def _country(self, word: str) -> str | None:
         return self.gazetteer.country(word)
 
-    def _gender(self, entity: Entity) -> str | None:
-        """A person's gender: known, else the usual one of their given name."""
+    def gender_of(self, entity: Entity) -> str | None:
+        """A person's gender ("m" or "f"): known, else the usual one of their given name."""
         if entity.gender or not entity.given:
             return entity.gender
         return self.lex.first_names.get(entity.given[0].lower())
