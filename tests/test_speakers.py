@@ -651,3 +651,21 @@ def test_a_lede_pronoun_of_the_other_gender_is_not_the_person_named_next() -> No
         "A former state TV presenter was convicted on Thursday, after he told a court that "
         "the charge was absurd. Olena Hrytsenko, 44, a colleague, watched from the gallery.")
     assert said(quotes, "the charge was absurd")["name"] != "Olena Hrytsenko"
+
+
+def test_the_statement_is_the_one_its_speaker_said_something_in() -> None:
+    quotes, _ = run(
+        "Belarus's foreign ministry said in a statement that 12 diplomats had been expelled.\n\n"
+        "The Polish government called the move hostile.\n\n"
+        "\u201cFurther steps will follow,\u201d the statement said.")
+    speaker = said(quotes, "Further steps")
+    assert (speaker["name"], speaker["resolved_by"]) == (
+        "Belarusian Ministry of Foreign Affairs", "definite")
+
+
+def test_they_takes_up_a_family() -> None:
+    quotes, _ = run(
+        "Observers say the trial is meant to put pressure on the west.\n\n"
+        "In a statement, Pinner's family asked for privacy. \u201cThis is a very hard time "
+        "for all of us,\u201d they said.")
+    assert said(quotes, "a very hard time")["name"] == "Pinner's family"

@@ -235,6 +235,9 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
         if kind == "actor":
             res = resolver.resolve(doc, lo, hi, part.named, base, speaker=True)
             entity, how = res.entity, res.how
+            if entity is not None and how != "description":
+                for medium in _issued(doc[cue.verb], lex):  # "said in a statement"
+                    resolver.media_owners[medium] = entity
             if how == "description":
                 kind = described_kind(doc, lo, hi, lex)
                 if kind == "none":
@@ -279,6 +282,15 @@ def _read(resolver: Resolver, part: _Part, found: list[Found], last: Quote | Non
                          and not item.cue.phrase and _stance(doc[item.cue.verb], lex),
                          relay=_relay(doc, item, lex), view=view))
     return out
+
+
+def _issued(verb: Any, lex: Lexicon) -> list[str]:
+    """The documents a speaker speaks in ("the ministry said in a statement", "wrote in a
+    report"), whose later "the statement said" is the speaker's."""
+    return [obj.lemma_.lower() for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for obj in prep.children if obj.dep_ == "pobj" and lex.media & {
+                obj.lemma_.lower(), obj.lower_}]
 
 
 def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,

@@ -90,6 +90,8 @@ class Lexicon:
     people: frozenset[str]
     """Nouns for a person that are no office ("analyst", "witness"): a source described
     so is a person, whom "he" or "she" can take up."""
+    groups: frozenset[str]
+    """Singular nouns for several people ("family", "crew"): a group "they" takes up."""
     reader_words: frozenset[str]
     """Words that address the reader ("you", "your")."""
     generic_nouns: frozenset[str]
@@ -172,6 +174,7 @@ def lexicon() -> Lexicon:
         bare_nouns=_words(speakers, "bare_noun", "speakers.toml", key="nouns"),
         fragments=_words(speakers, "fragment", "speakers.toml", key="words"),
         people=_words(speakers, "person", "speakers.toml", key="nouns"),
+        groups=_words(speakers, "group", "speakers.toml", key="nouns"),
         reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
         generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
         anaphors=_words(speakers, "anaphor", "speakers.toml", key="nouns"),

@@ -635,7 +635,8 @@ class Resolver:
 
     def _description(self, doc: Any, start: int, end: int) -> Resolution:
         root = doc[start:end].root
-        kind = "group" if root.tag_ in ("NNS", "NNPS") else (
+        kind = "group" if root.tag_ in ("NNS", "NNPS") or root.lemma_.lower() in \
+            self.lex.groups else (
             "person" if self._is_role_word(root) or root.lemma_.lower() in self.lex.people
             else "organisation")
         cut = next((t.i for t in doc[root.i:end] if t.is_punct and t.text != "-"), end)
