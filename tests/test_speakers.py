@@ -669,3 +669,22 @@ def test_they_takes_up_a_family() -> None:
         "In a statement, Pinner's family asked for privacy. \u201cThis is a very hard time "
         "for all of us,\u201d they said.")
     assert said(quotes, "a very hard time")["name"] == "Pinner's family"
+
+
+def test_the_role_before_a_misparsed_verb_speaks_not_its_ministry() -> None:
+    # the parse hangs "secretary" on "Ukraine" and leaves "said" with no subject
+    quotes, _ = run("On the ongoing conflict in Ukraine, the former permanent secretary at the "
+                    "Ministry of Defence said: \u201cWe recently passed a grim milestone.\u201d")
+    speaker = said(quotes, "grim milestone")
+    assert speaker["mention"] == "the former permanent secretary at the Ministry of Defence"
+
+
+def test_a_report_from_a_known_body_is_that_bodys_not_a_places() -> None:
+    quotes, _ = run(
+        "According to reports from Russia's RIA Novosti news agency, the fast-food chain has "
+        "been renamed.\n\n"
+        "A report from Kharkiv said shelling had continued through the night.\n\n"
+        "Belarus's BelTA news agency said the border crossing had reopened.")
+    assert said(quotes, "fast-food chain")["name"] == "RIA Novosti"
+    assert said(quotes, "shelling had continued")["name"] != "Kharkiv"
+    assert said(quotes, "border crossing")["name"] == "BelTA"

@@ -51,7 +51,7 @@ from sitroom.attribution.records import (
 )
 from sitroom.attribution.registry import Entity, Registry
 from sitroom.attribution.resolve import Resolver
-from sitroom.attribution.sources import noun_phrase, owner_of
+from sitroom.attribution.sources import issued_from, noun_phrase, owner_of
 from sitroom.attribution.speakers import described_kind, speaker_kind
 from sitroom.models import Article
 from sitroom.nlp import Paragraph, parse
@@ -297,17 +297,22 @@ def _owner(resolver: Resolver, part: _Part, medium: Any, entity: Entity | None,
            how: str | None) -> tuple[Entity | None, str | None]:
     """The actor whose document or medium speaks ("Check Point's report", "its
     statement", "a tweet by the Ministry of Defence"), when the possessor or the "by"
-    agent resolves to a named actor; else what was given."""
+    agent resolves to a named actor, or a "from" agent to a body the gazetteer knows
+    ("reports from RIA Novosti", not "a report from Kharkiv"); else what was given."""
     owner = owner_of(medium)
+    issuer = owner is None
+    owner = issued_from(medium) if owner is None else owner
     if owner is None:
         return entity, how
     lo, hi = noun_phrase(owner)
     while hi - 1 > lo and owner.doc[hi - 1].dep_ == "case":
         hi -= 1
     found = resolver.resolve(owner.doc, lo, hi, part.named, part.par.start,
-                             speaker=owner.pos_ == "PROPN")  # "the minister's report": no one
+                             speaker=owner.pos_ == "PROPN" and not issuer)
     if found.entity is None or (found.how == "description" and owner.pos_ != "PROPN"):
         return entity, how  # "the government's report" names no one; "Harbour Analytics'" does
+    if issuer and (not found.entity.known or found.entity.kind == "state"):
+        return entity, how  # "a report from Kharkiv" says where, not who
     return found.entity, found.how
 
 

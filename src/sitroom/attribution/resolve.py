@@ -460,9 +460,10 @@ class Resolver:
                     name = _text(doc, start, cut) if root.i == n.end - 1 else text
                     return Resolution(self.registry.new(name, "organisation"), "organisation")
         if actor is None and root.pos_ == "NOUN" and not self._is_role_word(root):
-            actor = next((a for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                          and (a := self.gazetteer.by_name(c.text)) is not None
-                          and a.kind not in ("person", "state")), None)  # "FSB security service"
+            # "FSB security service", "RIA Novosti news agency"
+            actor = next((a for name in _compound_names(root)
+                          if (a := self.gazetteer.by_name(name)) is not None
+                          and a.kind not in ("person", "state")), None)
         if actor is None and root.pos_ == "NOUN" and not self._is_role_word(root):
             appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                           and start <= c.i < end), None)
@@ -695,6 +696,15 @@ def _modifier(doc: Any, named: Named, root: Any) -> bool:
     return root.pos_ == "NOUN" and not named.start <= root.i < named.end and all(
         (doc[i].head.i == root.i and doc[i].dep_ in ("compound", "nmod", "amod"))
         or named.start <= doc[i].head.i < named.end for i in range(named.start, named.end))
+
+
+def _compound_names(root: Any) -> list[str]:
+    """The proper names compounded onto a noun, each whole and then word by word ("RIA
+    Novosti news agency": "RIA Novosti", "Novosti", "RIA")."""
+    names = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    whole = [root.doc[c.left_edge.i:c.i + 1] for c in names]
+    return [w.text for w in whole if len(w) > 1 and all(t.pos_ == "PROPN" for t in w)] + [
+        t.text for w in whole for t in w if t.pos_ == "PROPN"]
 
 
 def _text(doc: Any, start: int, end: int) -> str:

@@ -266,6 +266,14 @@ def owner_of(noun: Token) -> Token | None:
     return None
 
 
+def issued_from(noun: Token) -> Token | None:
+    """The object of a document's "from" ("reports from RIA Novosti", "a statement from the
+    Kremlin"), which may name who issued it, or only where it comes from ("a report from
+    Kharkiv"): the caller decides by what it resolves to."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
 
@@ -283,8 +291,19 @@ def _actor_before(verb: Token, lex: Lexicon, *, comma: bool = True) -> Token | N
             return anchor  # "Jan Egeland, the head of the agency, which ... Sievierodonetsk,"
         j -= 1
     if j >= 0 and _names_actor(doc[j], lex):
-        return doc[j]
+        return _holder_of_place(doc[j], lex)
     return None
+
+
+def _holder_of_place(tok: Token, lex: Lexicon) -> Token:
+    """The role noun whose "at"/"of" phrase ends in ``tok`` ("the former permanent secretary
+    at the Ministry of | Defence said"): the speaker is the person, not the ministry."""
+    top = tok
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.i < top.i and \
+            top.head.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head.head
+    return top if top is not tok and top.pos_ == "NOUN" and top.lemma_.lower() in lex.roles \
+        else tok
 
 
 def _names_actor(tok: Token, lex: Lexicon) -> bool:
