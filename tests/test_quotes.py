@@ -683,3 +683,16 @@ def test_two_reported_clauses_joined_by_and_that_are_two_statements() -> None:
     assert only(quotes, "drivers")["cue"] == only(quotes, "Dnipro")["cue"]
     # never cut inside a quotation
     assert only(quotes, "the deal is done")["text"] == "the deal is done and that is final"
+
+
+def test_what_a_speakers_information_indicates_stays_in_the_statement() -> None:
+    quotes = quotes_of(
+        "The adviser, Olena Hrytsenko, said that it was unclear whether Iran had sent drones "
+        "to Russia, but that the United States had information that indicated Iran was "
+        "preparing to train Russian troops.")
+    texts = [q["text"] for q in quotes]
+    assert texts == [
+        "it was unclear whether Iran had sent drones to Russia",
+        "the United States had information that indicated Iran was preparing to train "
+        "Russian troops"]
+    assert {q["speaker"]["name"] for q in quotes} == {"Olena Hrytsenko"}

@@ -294,6 +294,8 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                     tok, lemma, lex):
                 continue
             source = source_of(tok, lex) if tok.dep_ in ("pcomp", "advcl", "relcl") else None
+            if source is not None and tok.dep_ == "relcl" and _thing(source, lex):
+                continue  # "had information that indicated ...": what the speaker has
             if (tok.dep_ == "conj" and not has_subject(tok)) or source is not None:
                 top = tok
                 if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
@@ -311,6 +313,14 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                 out.update(t.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i
                            for t in c.subtree)  # "but also"
     return out
+
+
+def _thing(noun: Token, lex: Lexicon) -> bool:
+    """A common noun that names no one ("information", "evidence", "data"): a relative
+    clause on it says what the outer speaker has, not a statement of its own."""
+    word = noun.lemma_.lower()
+    return word in lex.media or (noun.pos_ == "NOUN" and noun.tag_ != "NNS" and word not in (
+        lex.roles | lex.people | lex.groups))
 
 
 def result_infinitive(verb: Token, lemma: str, lex: Lexicon) -> bool:
