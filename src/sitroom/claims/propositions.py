@@ -223,11 +223,20 @@ def _opens_clause(with_token: Any) -> bool:
     return False
 
 
+#: Where a parsed paragraph keeps the indices of its tokens inside hedge phrases.
+_HEDGED_KEY = "sitroom.claims.hedged"
+
+
 def hedge_cue(cue: Any, lex: ClaimLexicon) -> bool:
     """Whether a cue token is part of a hedge phrase of its sentence ("appearing to show")."""
-    sent = list(cue.sent)
-    return any(cue.i in (t.i for t in tokens)
-               for _, tokens in find_phrases(sent, lex.hedge_phrases, lex))
+    doc = cue.doc
+    hedged: frozenset[int] | None = doc.user_data.get(_HEDGED_KEY)
+    if hedged is None:  # found once per paragraph, for all its cues
+        hedged = frozenset(t.i for sent in doc.sents
+                           for _, tokens in find_phrases(sent, lex.hedge_phrases, lex)
+                           for t in tokens)
+        doc.user_data[_HEDGED_KEY] = hedged
+    return cue.i in hedged
 
 
 def _cue_token(ctx: ArticleContext, quote: dict[str, Any]) -> Any | None:

@@ -10,7 +10,7 @@ questions: is a token under a negation, and is it in a hypothetical clause.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
@@ -28,19 +28,18 @@ HARD_PUNCT = frozenset({",", ".", ";", ":", "?", "!", "(", ")"})
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A stretch of one sentence with its tokens; ``start``/``end`` are article offsets."""
+    """A stretch of one sentence with its tokens; ``start``/``end`` are article offsets
+    (read once: stances compare them for every pair of statements)."""
 
     par: Paragraph
     tokens: tuple[Any, ...]
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return int(self.par.start + self.tokens[0].idx)
-
-    @property
-    def end(self) -> int:
-        last = self.tokens[-1]
-        return int(self.par.start + last.idx + len(last.text))
+    def __post_init__(self) -> None:
+        first, last = self.tokens[0], self.tokens[-1]
+        object.__setattr__(self, "start", int(self.par.start + first.idx))
+        object.__setattr__(self, "end", int(self.par.start + last.idx + len(last.text)))
 
     @property
     def span(self) -> tuple[int, int]:
@@ -193,6 +192,41 @@ def _rest(tokens: Sequence[Any], forms: Sequence[tuple[str, str]], pos: int, wor
     return tuple(matched)
 
 
+@dataclass(frozen=True, slots=True)
+class _Tree:
+    """A ``Doc``'s dependency tree as plain indices, read once for the many climbs that
+    negation, clause and hypothesis scopes make (spaCy builds a new object per token read)."""
+
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+    negating: frozenset[int]
+    """Tokens with a negating dependent ("not seen", "no sign")."""
+    marks: dict[int, frozenset[str]]
+    """Token -> the lower-case words of its ``mark`` dependents ("if", "whether")."""
+
+
+_TREE_KEY = "sitroom.claims.tree"
+_NEGATING_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
+
+
+def _tree(doc: Any) -> _Tree:
+    tree: _Tree | None = doc.user_data.get(_TREE_KEY)
+    if tree is None:
+        tokens = list(doc)
+        marks: dict[int, set[str]] = {}
+        negating: set[int] = set()
+        for t in tokens:
+            if t.dep_ == "mark":
+                marks.setdefault(t.head.i, set()).add(t.lower_)
+            if t.lower_ in NEGATORS and t.dep_ in _NEGATING_DEPS and t.head.i != t.i:
+                negating.add(t.head.i)
+        tree = _Tree(heads=tuple(t.head.i for t in tokens), deps=tuple(t.dep_ for t in tokens),
+                     negating=frozenset(negating),
+                     marks={i: frozenset(m) for i, m in marks.items()})
+        doc.user_data[_TREE_KEY] = tree
+    return tree
+
+
 def negated(token: Any, inside: frozenset[int]) -> bool:
     """Whether a negation scopes over ``token`` within the piece (``inside``).
 
@@ -200,14 +234,15 @@ def negated(token: Any, inside: frozenset[int]) -> bool:
     clause boundary (``SCOPE_BREAKS``), has a negating dependent: "not seen any
     de-escalation", "no sign of withdrawal", "not verified that units returned".
     """
-    node = token
+    tree = _tree(token.doc)
+    i = token.i
     while True:
-        if any(c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod", "preconj")
-               for c in node.children):
+        if i in tree.negating:
             return True
-        if node.dep_ in SCOPE_BREAKS or node.head.i == node.i or node.head.i not in inside:
+        head = tree.heads[i]
+        if tree.deps[i] in SCOPE_BREAKS or head == i or head not in inside:
             return False
-        node = node.head
+        i = head
 
 
 def clause_heads(tokens: Sequence[Any], inside: frozenset[int]) -> dict[int, int]:
@@ -217,16 +252,20 @@ def clause_heads(tokens: Sequence[Any], inside: frozenset[int]) -> dict[int, int
     word share a clause exactly when the cue's scope can reach the word; each
     head is climbed once for all the tokens below it.
     """
+    if not tokens:
+        return {}
+    tree = _tree(tokens[0].doc)
     heads: dict[int, int] = {}
     for token in tokens:
         path = []
-        node = token
-        while node.i not in heads and not (node.dep_ in SCOPE_BREAKS or node.head.i == node.i
-                                           or node.head.i not in inside):
-            path.append(node.i)
-            node = node.head
-        top = heads.get(node.i, int(node.i))
-        heads[node.i] = top
+        node = token.i
+        while node not in heads and not (tree.deps[node] in SCOPE_BREAKS
+                                         or tree.heads[node] == node
+                                         or tree.heads[node] not in inside):
+            path.append(node)
+            node = tree.heads[node]
+        top = heads.get(node, node)
+        heads[node] = top
         for i in path:
             heads[i] = top
     return {t.i: heads[t.i] for t in tokens}
@@ -234,10 +273,13 @@ def clause_heads(tokens: Sequence[Any], inside: frozenset[int]) -> dict[int, int
 
 def hypothetical(token: Any, inside: frozenset[int], marks: frozenset[str]) -> bool:
     """Whether ``token`` sits in a clause opened by "if", "whether" or "unless"."""
-    node = token
+    tree = _tree(token.doc)
+    i = token.i
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+        opened = tree.marks.get(i)
+        if opened is not None and not opened.isdisjoint(marks):
             return True
-        if node.head.i == node.i or node.head.i not in inside:
+        head = tree.heads[i]
+        if head == i or head not in inside:
             return False
-        node = node.head
+        i = head
