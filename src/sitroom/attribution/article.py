@@ -117,7 +117,7 @@ def attribute(article: Article, *, outlet: str | None = None,
     for par in parsed:
         surnames |= honorific_surnames(par.doc)
     parts = [_Part(p, more_people(p.doc, appositive_people(p.doc, named_spans(p.doc), lex), lex,
-                                  surnames), find_segments(p.doc.text)) for p in parsed]
+                                  surnames), find_segments(p.text)) for p in parsed]
     for part in parts:  # 1
         _learn_names(resolver, part, lex)
     quotes: list[Quote] = []
@@ -148,7 +148,7 @@ def _answers(quotes: list[Quote], parsed: list[Paragraph], title: str | None,
              registry: Registry, gaz: GazetteerLike) -> list[Quote]:
     """In a Q&A interview, each answer paragraph is one direct statement of the
     interviewee, in place of whatever the other rules read there (see ``interview``)."""
-    layout = qa_layout([p.doc.text for p in parsed])
+    layout = qa_layout([p.text for p in parsed])
     if layout is None:
         return quotes
     person = _interviewee(layout, parsed, title, registry, gaz)
@@ -159,7 +159,7 @@ def _answers(quotes: list[Quote], parsed: list[Paragraph], title: str | None,
     for par in parsed:
         if par.index not in answers:
             continue
-        start, end = par.start, par.start + len(par.doc.text.rstrip())
+        start, end = par.start, par.start + len(par.text.rstrip())
         own = first_person_token(par.doc)
         mention = (start, start)  # no word of the answer names the interviewee
         if own is not None:  # "I", "we": the interviewee's own word for themselves
@@ -176,7 +176,7 @@ def _interviewee(layout: Layout, parsed: list[Paragraph], title: str | None,
                  registry: Registry, gaz: GazetteerLike) -> Entity | None:
     """The one person named before the first question, else the one person of the title
     whom the gazetteer knows by surname on the article's date (a possessive is none)."""
-    intro = [(p.start, p.start + len(p.doc.text)) for p in parsed if p.index in layout.intro]
+    intro = [(p.start, p.start + len(p.text)) for p in parsed if p.index in layout.intro]
     named = {e.id: e for e in registry.entities() if e.kind == "person" and not e.described
              and any(lo <= m[0] < hi for m in e.mentions for lo, hi in intro)}
     if len(named) == 1:

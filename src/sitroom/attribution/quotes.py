@@ -26,6 +26,7 @@ from typing import Any
 from sitroom.attribution.cues import Cue
 from sitroom.attribution.lexicon import Lexicon
 from sitroom.attribution.marks import Segment
+from sitroom.nlp import doc_text
 
 #: Characters allowed between a quotation and the cue clause beside it.
 _GAP = frozenset(" \t\n,:;—–-…")
@@ -73,7 +74,7 @@ def paragraph_quotes(doc: Any, segments: list[Segment], cues: list[Cue], lex: Le
         title: True for the article's first paragraph, its title when the text has one:
             a "Speaker: statement." title may end in a full stop.
     """
-    text = doc.text
+    text = doc_text(doc)
     used: set[int] = set()
     found: list[Found] = []
     for given in cues:  # 1
@@ -209,7 +210,7 @@ def _from_content(text: str, cue: Cue, segments: list[Segment], used: set[int],
 def _adjacent_cue(doc: Any, seg: Segment, segments: list[Segment], cues: list[Cue]
                   ) -> Cue | None:
     """The cue whose clause sits right after or right before a quoted passage."""
-    text = doc.text
+    text = doc_text(doc)
     for cue in cues:
         if cue.speaker is None or cue.phrase:
             continue

@@ -56,6 +56,6 @@ def merged(*groups: Iterable[str]) -> list[str]:
 
 def _written(piece: Piece, tokens: Sequence[Any]) -> str:
     """A matched phrase as written in the text, lower-case."""
-    text = piece.par.doc.text
+    text = piece.par.text
     first, last = tokens[0], tokens[-1]
     return str(text[first.idx:last.idx + len(last.text)]).lower()

@@ -6,12 +6,13 @@ the body, so that every token maps back to ``Article.text``.
 """
 
 from sitroom.nlp.model import MODEL_PACKAGES, ModelNotInstalled, load_model, model_name
-from sitroom.nlp.paragraphs import Paragraph, parse, split_paragraphs
+from sitroom.nlp.paragraphs import Paragraph, doc_text, parse, split_paragraphs
 
 __all__ = [
     "MODEL_PACKAGES",
     "ModelNotInstalled",
     "Paragraph",
+    "doc_text",
     "load_model",
     "model_name",
     "parse",

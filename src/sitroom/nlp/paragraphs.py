@@ -32,16 +32,28 @@ class Paragraph:
     doc: Any
 
     @property
-    def end(self) -> int:
-        """The offset just past the paragraph's last character in the body.
+    def text(self) -> str:
+        """The paragraph's text (``doc_text``)."""
+        return doc_text(self.doc)
 
-        From the last token, not ``len(doc.text)``: spaCy builds ``Doc.text``
-        anew on every call, and stages ask for paragraph ends in loops.
-        """
-        if not len(self.doc):
-            return self.start
-        last = self.doc[-1]
-        return self.start + int(last.idx) + len(last.text_with_ws)
+    @property
+    def end(self) -> int:
+        """The offset just past the paragraph's last character in the body."""
+        return self.start + len(doc_text(self.doc))
+
+
+#: Where a ``Doc`` keeps its text once built (``Doc.user_data`` is spaCy's place for it).
+_TEXT_KEY = "sitroom.text"
+
+
+def doc_text(doc: Any) -> str:
+    """A ``Doc``'s text, built once: spaCy joins every token anew on each read of
+    ``Doc.text``, and the stages read paragraph texts and ends in loops."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = str(doc.text)
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, str]]:
