@@ -685,6 +685,14 @@ def test_two_reported_clauses_joined_by_and_that_are_two_statements() -> None:
     assert only(quotes, "the deal is done")["text"] == "the deal is done and that is final"
 
 
+def test_and_that_with_a_bare_singular_noun_is_a_determiner_not_a_second_clause() -> None:
+    quotes = quotes_of("Police officials said a second device was also found in Chelsea and "
+                       "that location is being treated as a crime scene.")
+    assert [q["text"] for q in quotes] == [
+        "a second device was also found in Chelsea and that location is being treated as a "
+        "crime scene"]
+
+
 def test_what_a_speakers_information_indicates_stays_in_the_statement() -> None:
     quotes = quotes_of(
         "The adviser, Olena Hrytsenko, said that it was unclear whether Iran had sent drones "

@@ -175,7 +175,7 @@ def _coordinated_clauses(doc: Any, content: tuple[int, int], segments: list[Segm
     parts, lo = [], start
     for tok in span:
         if tok.lower_ != "that" or tok.dep_ != "mark" or tok.head.dep_ != "conj" or \
-                tok.i == 0 or doc[tok.i - 1].lower_ not in _CLAUSE_JOINERS:
+                tok.i == 0 or doc[tok.i - 1].lower_ not in _CLAUSE_JOINERS or _determines(tok):
             continue
         joiner = doc[tok.i - 1]
         cut, resume = joiner.idx, tok.idx + len(tok.text)
@@ -186,6 +186,17 @@ def _coordinated_clauses(doc: Any, content: tuple[int, int], segments: list[Segm
         lo = resume
     parts.append((lo, end))
     return parts
+
+
+def _determines(that: Any) -> bool:
+    """Whether a "that" the parse calls a clause's mark is the determiner of the singular
+    noun after it ("found in Chelsea and | that location | is being treated as a crime
+    scene"): a clause's subject would need its own determiner ("and that the location")."""
+    doc = that.doc
+    if that.i + 1 >= len(doc):
+        return False
+    noun = doc[that.i + 1]
+    return noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children)
 
 
 def _from_content(text: str, cue: Cue, segments: list[Segment], used: set[int],
