@@ -704,3 +704,9 @@ def test_what_a_speakers_information_indicates_stays_in_the_statement() -> None:
         "the United States had information that indicated Iran was preparing to train "
         "Russian troops"]
     assert {q["speaker"]["name"] for q in quotes} == {"Olena Hrytsenko"}
+
+
+def test_a_report_that_said_is_its_own_statement() -> None:
+    quotes = quotes_of("A senior senator disputed a report that said the panel was split over "
+                       "the referral.")
+    assert "the panel was split over the referral" in [q["text"] for q in quotes]

@@ -316,11 +316,10 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
 
 
 def _thing(noun: Token, lex: Lexicon) -> bool:
-    """A common noun that names no one ("information", "evidence", "data"): a relative
-    clause on it says what the outer speaker has, not a statement of its own."""
-    word = noun.lemma_.lower()
-    return word in lex.media or (noun.pos_ == "NOUN" and noun.tag_ != "NNS" and word not in (
-        lex.roles | lex.people | lex.groups))
+    """A noun for what a speaker has ("information", "evidence"): a relative clause on it
+    says what the outer speaker knows, not a statement of its own (unlike "a report that
+    said ..." or "the facility, which describes itself as ...")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.held
 
 
 def result_infinitive(verb: Token, lemma: str, lex: Lexicon) -> bool:

@@ -92,6 +92,9 @@ class Lexicon:
     so is a person, whom "he" or "she" can take up."""
     groups: frozenset[str]
     """Singular nouns for several people ("family", "crew"): a group "they" takes up."""
+    held: frozenset[str]
+    """Nouns for what a speaker has ("information", "evidence"), whose relative clause stays
+    in the statement that holds it."""
     reader_words: frozenset[str]
     """Words that address the reader ("you", "your")."""
     generic_nouns: frozenset[str]
@@ -175,6 +178,7 @@ def lexicon() -> Lexicon:
         fragments=_words(speakers, "fragment", "speakers.toml", key="words"),
         people=_words(speakers, "person", "speakers.toml", key="nouns"),
         groups=_words(speakers, "group", "speakers.toml", key="nouns"),
+        held=_words(speakers, "held", "speakers.toml", key="nouns"),
         reader_words=_words(speakers, "reader", "speakers.toml", key="words"),
         generic_nouns=_words(speakers, "generic", "speakers.toml", key="nouns"),
         anaphors=_words(speakers, "anaphor", "speakers.toml", key="nouns"),
