@@ -688,3 +688,14 @@ def test_a_report_from_a_known_body_is_that_bodys_not_a_places() -> None:
     assert said(quotes, "fast-food chain")["name"] == "RIA Novosti"
     assert said(quotes, "shelling had continued")["name"] != "Kharkiv"
     assert said(quotes, "border crossing")["name"] == "BelTA"
+
+
+def test_the_common_noun_an_institution_was_named_with_points_back_to_it() -> None:
+    quotes, _ = run(
+        "Russia's communications regulator said the video platform had broken the law.\n\n"
+        "The platform rejected the claim.\n\n"
+        "\u201cThe actions are of a terrorist nature,\u201d the regulator said.\n\n"
+        "Belarus's BelTA news agency reported the ban. The agency said it would take effect "
+        "on Monday.")
+    assert said(quotes, "terrorist nature")["name"] == "Roskomnadzor"
+    assert said(quotes, "take effect")["name"] == "BelTA"

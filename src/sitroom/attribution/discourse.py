@@ -75,9 +75,11 @@ class History:
         return None
 
     def last_named(self, pos: int, word: str, *, kinds: frozenset[str]) -> Entity | None:
-        """The most recent organisation whose name has ``word`` ("the ministry")."""
+        """The most recent organisation whose name has ``word`` ("the ministry"), or that a
+        mention named with it ("the regulator" after "Russia's communications regulator"
+        named Roskomnadzor)."""
         for entity in self._before(pos):
-            if entity.kind in kinds and not entity.described and word in entity.name.lower(
-                    ).split():
+            if entity.kind in kinds and not entity.described and (
+                    word in entity.name.lower().split() or word in entity.descriptors):
                 return entity
         return None

@@ -39,6 +39,9 @@ class Entity:
     """True when the gazetteer knows the actor (its id and name are canonical)."""
     described: bool = False
     """True for a source known only by a description ("one military official")."""
+    descriptors: set[str] = field(default_factory=set)
+    """Common nouns that have named it ("regulator" for "Russia's communications
+    regulator"), for a later "the regulator"."""
 
     def mention(self, span: Span) -> None:
         if span not in self.mentions:

@@ -68,6 +68,10 @@ _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCEN
 #: Offices whose holder's name stands for the state in a role phrase ("Putin's spokesman").
 #: Each with the words for the leader's own office, whose staff "Putin's spokesman" names.
 _LEADERS = {"head-of-state": "presidential office", "head-of-government": "prime minister office"}
+#: Nouns that, with "the", name the body of whichever state a story is on at that point ("the
+#: government said" after "Ukraine's government" may be Switzerland's): no descriptor.
+_IN_FOCUS = frozenset({"government", "authority", "administration", "state", "country",
+                       "nation", "leadership", "regime", "cabinet"})
 #: Organisation kinds that "it" can stand for.
 _THINGS = frozenset({"organisation", "state", "state-media"})
 
@@ -131,6 +135,10 @@ class Resolver:
             if not speaker:
                 return Resolution(None, None)
             found = self._description(doc, start, end)
+        if found.entity is not None and found.how == "organisation":
+            root = doc[start:end].root  # "Russia's communications regulator": a "regulator"
+            if root.pos_ == "NOUN" and root.lemma_.lower() not in _IN_FOCUS:
+                found.entity.descriptors.add(root.lemma_.lower())
         if found.entity is not None and (speaker or found.how != "description"):
             if found.words is not None:
                 lo, hi = found.words
