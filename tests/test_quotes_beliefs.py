@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from sitroom.attribution import attribute
+from sitroom.models import Article
 from test_quotes import only, quotes_of, views_of
 
 
@@ -236,3 +238,16 @@ def test_a_named_source_wins_over_the_same_statement_without_one() -> None:
     quote = only(found, "expected to announce")
     assert mention(quote) == "officials"
     assert len(found) == 1
+
+
+def test_a_plan_or_decision_to_act_is_an_intention_not_a_statement() -> None:
+    result = attribute(Article(
+        text="Tensions rose over plans by Olena Hrytsenko, the port's director, to close the "
+             "harbour.\n\nPetro Sokil's promise to rebuild the bridge was welcomed.\n\n"
+             "Marta Bondar's claim that the bridge had been mined was rejected.",
+        published="2022-07-20T10:00:00"))
+    statements = {q["text"] for q in result.quotes}
+    views = {q["text"]: q["view"] for q in result.views}
+    assert views.get("to close the harbour") == "stance"
+    assert "to rebuild the bridge" in statements  # a promise is said
+    assert "the bridge had been mined" in statements

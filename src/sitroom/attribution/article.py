@@ -357,8 +357,13 @@ def _view(doc: Any, item: Found, lex: Lexicon) -> str | None:
         return None
     if cue.unsourced:
         return "unsourced"
-    if item.kind != "indirect" or cue.phrase or cue.content is None:
+    if item.kind != "indirect" or cue.content is None:
         return None
+    if cue.phrase:  # "plans by Nancy Pelosi to visit", "X's decision to re-engage": intentions
+        noun = doc[cue.verb]
+        opens = doc.char_span(*cue.content, alignment_mode="expand")
+        return "stance" if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.intention_nouns \
+            and opens is not None and len(opens) and opens[0].lower_ == "to" else None
     verb = doc[cue.verb]
     lemma = verb_lemma(verb, lex.cue_verbs)
     if lemma in lex.topic:

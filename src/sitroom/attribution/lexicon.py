@@ -63,6 +63,8 @@ class Lexicon:
     """Polls, surveys and reports: "in a new poll, ..." names the poll as the source."""
     clausal_nouns: frozenset[str]
     """Nouns whose possessor is a source and whose clause the content: "X's view that ..."."""
+    intention_nouns: frozenset[str]
+    """Clausal nouns whose "to" clause is an intention ("plans to visit"): a view."""
     headline_max_tokens: int
     headline_max_speaker_tokens: int
     hedge_words: frozenset[str]
@@ -153,6 +155,7 @@ def lexicon() -> Lexicon:
             for i, t in enumerate(table_list(cues, "source_phrase", where="cues.toml"))),
         possessive_view=_words(cues, "possessive_view", "cues.toml", key="nouns"),
         clausal_nouns=_words(cues, "clausal_noun", "cues.toml", key="nouns"),
+        intention_nouns=_words(cues, "clausal_noun", "cues.toml", key="intentions"),
         evidence_nouns=_words(cues, "evidence_noun", "cues.toml", key="nouns"),
         stance_adjectives=_words(cues, "stance_adjective", "cues.toml", key="adjectives"),
         headline_max_tokens=_int(headline, "max_tokens", "cues.toml [headline]"),
