@@ -699,3 +699,14 @@ def test_the_common_noun_an_institution_was_named_with_points_back_to_it() -> No
         "on Monday.")
     assert said(quotes, "terrorist nature")["name"] == "Roskomnadzor"
     assert said(quotes, "take effect")["name"] == "BelTA"
+
+
+def test_the_bare_ministry_is_the_one_named_before_not_the_outlets_own() -> None:
+    quotes, _ = run(
+        "The Russian defence ministry said it was opening a humanitarian corridor.\n\n"
+        "\u201cUnits will withdraw to a safe distance,\u201d the defence ministry said in a "
+        "statement.", outlet="The Guardian")
+    assert said(quotes, "safe distance")["name"] == "Russian Ministry of Defence"
+    first, _ = run("\u201cUnits will withdraw to a safe distance,\u201d the defence ministry "
+                   "said.", outlet="The Guardian")
+    assert said(first, "safe distance")["name"] == "UK Ministry of Defence"  # none before

@@ -127,9 +127,9 @@ class Resolver:
                  or self._described_again(doc, start, end, pos)
                  or self._role(doc, start, end, pos)
                  or self._possessed_institution(doc, start, end, pos)
-                 or self._organisation(doc, start, end, named)
+                 or self._organisation(doc, start, end, named, pos)
                  or self._definite(doc, start, end, pos)
-                 or self._affiliation(doc, start, end, named)
+                 or self._affiliation(doc, start, end, named, pos)
                  or self._pointing_back(doc, start, end, pos))
         if found is None:
             if not speaker:
@@ -438,10 +438,16 @@ class Resolver:
         return Resolution(best[2], best[3])
 
     def _organisation(self, doc: Any, start: int, end: int,
-                      named: list[Named]) -> Resolution | None:
+                      named: list[Named], pos: int) -> Resolution | None:
         root = doc[start:end].root
         phrase = _text(doc, start, end)
         actor = self.gazetteer.institution(phrase) or self.gazetteer.by_name(phrase)
+        if actor is None and _common_definite(doc, start, end):
+            # "the defence ministry" after "the Russian defence ministry": that one, before
+            # the outlet's own or the tagger's word that it is an organisation of its own
+            earlier = self._definite(doc, start, end, pos)
+            if earlier is not None:
+                return earlier
         if actor is None and self.outlet_country and root.pos_ == "PROPN" and not any(
                 t.ent_type_ in ("GPE", "NORP") for t in root.subtree):
             # "the Ministry of Defence" in a British paper is Britain's; not "... in Moscow"
@@ -545,7 +551,8 @@ class Resolver:
     def _definite(self, doc: Any, start: int, end: int, pos: int) -> Resolution | None:
         """"the ministry" after "Britain's defence ministry": the last organisation named so."""
         root = doc[start:end].root
-        if doc[start].lower_ != "the" or root.pos_ != "NOUN":
+        if doc[start].lower_ != "the" or not (root.pos_ == "NOUN" or _common_definite(
+                doc, start, end)):
             return None
         word = root.lemma_.lower()
         if word in _COUNTRY_NOUNS and root.tag_ == "NNS":
@@ -580,8 +587,8 @@ class Resolver:
                 return entity
         return None
 
-    def _affiliation(self, doc: Any, start: int, end: int,
-                     named: list[Named]) -> Resolution | None:
+    def _affiliation(self, doc: Any, start: int, end: int, named: list[Named],
+                     pos: int) -> Resolution | None:
         """"researchers at the security firm SentinelOne", "analysts at Rusi": people
         described only by the organisation they speak "at" or "with" are that organisation
         (a place is none; "from" names where people come from: "refugees from Mariupol");
@@ -601,7 +608,7 @@ class Resolver:
                     continue
                 lo, hi = noun_phrase(name)
                 hi = min(hi, end)
-                return self._organisation(doc, lo, hi, named) or Resolution(
+                return self._organisation(doc, lo, hi, named, pos) or Resolution(
                     self.registry.new(_text(doc, lo, hi), "organisation"), "organisation")
         return None
 
@@ -704,6 +711,13 @@ def _modifier(doc: Any, named: Named, root: Any) -> bool:
     return root.pos_ == "NOUN" and not named.start <= root.i < named.end and all(
         (doc[i].head.i == root.i and doc[i].dep_ in ("compound", "nmod", "amod"))
         or named.start <= doc[i].head.i < named.end for i in range(named.start, named.end))
+
+
+def _common_definite(doc: Any, start: int, end: int) -> bool:
+    """"the defence ministry": "the" and lower-case words only, whatever the tagger calls
+    them (after a quotation it may take them for a name)."""
+    return end - start > 1 and doc[start].lower_ == "the" and all(
+        t.text.islower() or not t.is_alpha for t in doc[start + 1:end])
 
 
 def _compound_names(root: Any) -> list[str]:
