@@ -710,3 +710,13 @@ def test_the_bare_ministry_is_the_one_named_before_not_the_outlets_own() -> None
     first, _ = run("\u201cUnits will withdraw to a safe distance,\u201d the defence ministry "
                    "said.", outlet="The Guardian")
     assert said(first, "safe distance")["name"] == "UK Ministry of Defence"  # none before
+
+
+def test_the_ambassador_is_not_the_deputy_ambassador_named_before() -> None:
+    quotes, _ = run(
+        "Russia's deputy ambassador to the UN said the vote was political.\n\n"
+        "Russia's ambassador to the UN said the resolution was a farce.\n\n"
+        "\u201cWe have not misled anyone,\u201d Mr. Polyanskiy said.",
+        published="2022-07-08T10:00:00")
+    assert said(quotes, "resolution was a farce")["name"] == "Vasily Nebenzya"
+    assert said(quotes, "misled anyone")["name"] == "Dmitry Polyanskiy"

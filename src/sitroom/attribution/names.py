@@ -23,6 +23,8 @@ _ROLE_SKIP = frozenset({"the", "a", "an", "'s", "’s", "'", "’", "of", "-", "
                         "her", "their", "one", "another", "top", "senior"})
 #: Words that say a role was held before: such a description names no current holder.
 PAST_MARKERS = frozenset({"former", "ex", "ex-", "previous", "late", "outgoing"})
+#: Words that make a role a lower one: "the president" is not the vice-president named before.
+SUBORDINATE_RANKS = frozenset({"deputy", "vice", "acting", "assistant", "under"})
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -101,6 +103,8 @@ class RoleKey:
         "US President"; "the Russian president" does not)."""
         if self.past != other.past or not self.words or not self.words <= other.words:
             return False
+        if (other.words & SUBORDINATE_RANKS) - self.words:
+            return False  # "the ambassador" is not the deputy ambassador named before
         return self.country is None or other.country is None or self.country == other.country
 
 
