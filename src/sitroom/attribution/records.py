@@ -23,6 +23,7 @@ from typing import Any
 from sitroom.attribution.names import PAST_MARKERS
 from sitroom.attribution.ports import GazetteerLike
 from sitroom.attribution.registry import Entity
+from sitroom.nlp.paragraphs import PARAGRAPH_SEPARATOR
 
 Span = tuple[int, int]
 #: Characters at most between a relayed speaker and their cue ("Victoria Shagina | had |
@@ -245,7 +246,6 @@ def link_introductions(quotes: list[Quote], text: str, roles: frozenset[str]) ->
 
 #: Pronouns of a person, with the gender they carry.
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
-PARAGRAPH_BREAK = "\n\n"
 
 
 def link_lede_pronouns(quotes: list[Quote], entities: list[Entity], text: str,
@@ -268,7 +268,7 @@ def link_lede_pronouns(quotes: list[Quote], entities: list[Entity], text: str,
             continue
         start, end = speaker.mention
         word = _PERSON_PRONOUNS.get(text[start:end].lower())
-        if word is None or named_at <= start or text.count(PARAGRAPH_BREAK, end, named_at) > 1 \
+        if word is None or named_at <= start or text.count(PARAGRAPH_SEPARATOR, end, named_at) > 1 \
                 or gender not in (None, word):
             continue
         first.mention(speaker.mention)

@@ -16,8 +16,9 @@ corroborates a claim when it asserts the same proposition on its own (most of
 the words, same polarity, or the same direction with a shared word): both
 sides report the withdrawal, neither takes a position on the other's words.
 A retelling of the claim (a live blog's summary repeating an entry, nearly
-word for word) is the same report, not a second source. Without a shared topic there is no stance: a
-denial of something else in the same article says nothing about this claim.
+word for word) is the same report, not a second source. Without a shared
+topic there is no stance: a denial of something else in the same article says
+nothing about this claim.
 A claimant, or a party of the same state ("Russia" and its defence
 ministry), never takes a stance on its own claim.
 
