@@ -294,7 +294,7 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
                     tok, lemma, lex):
                 continue
             source = source_of(tok, lex) if tok.dep_ in ("pcomp", "advcl", "relcl") else None
-            if source is not None and tok.dep_ == "relcl" and _thing(source, lex):
+            if source is not None and tok.dep_ == "relcl" and _held(source, lex):
                 continue  # "had information that indicated ...": what the speaker has
             if (tok.dep_ == "conj" and not has_subject(tok)) or source is not None:
                 top = tok
@@ -315,7 +315,7 @@ def _nested_statements(verb: Token, heads: list[Token], lex: Lexicon) -> set[int
     return out
 
 
-def _thing(noun: Token, lex: Lexicon) -> bool:
+def _held(noun: Token, lex: Lexicon) -> bool:
     """A noun for what a speaker has ("information", "evidence"): a relative clause on it
     says what the outer speaker knows, not a statement of its own (unlike "a report that
     said ..." or "the facility, which describes itself as ...")."""
