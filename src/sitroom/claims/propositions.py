@@ -33,6 +33,7 @@ from sitroom.claims.tokens import (
     trimmed,
 )
 from sitroom.context import ArticleContext, Ref, ref
+from sitroom.nlp import per_doc
 
 #: Dependents that make a verb a predicate with a subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -223,20 +224,15 @@ def _opens_clause(with_token: Any) -> bool:
     return False
 
 
-#: Where a parsed paragraph keeps the indices of its tokens inside hedge phrases.
-_HEDGED_KEY = "sitroom.claims.hedged"
-
-
 def hedge_cue(cue: Any, lex: ClaimLexicon) -> bool:
-    """Whether a cue token is part of a hedge phrase of its sentence ("appearing to show")."""
-    doc = cue.doc
-    hedged: frozenset[int] | None = doc.user_data.get(_HEDGED_KEY)
-    if hedged is None:  # found once per paragraph, for all its cues
-        hedged = frozenset(t.i for sent in doc.sents
-                           for _, tokens in find_phrases(sent, lex.hedge_phrases, lex)
-                           for t in tokens)
-        doc.user_data[_HEDGED_KEY] = hedged
-    return cue.i in hedged
+    """Whether a cue token is part of a hedge phrase of its sentence ("appearing to show");
+    the phrases are found once per paragraph, for all its cues."""
+    return cue.i in per_doc(cue.doc, "sitroom.claims.hedged", _hedged_tokens, lex)
+
+
+def _hedged_tokens(doc: Any, lex: ClaimLexicon) -> frozenset[int]:
+    return frozenset(t.i for sent in doc.sents
+                     for _, tokens in find_phrases(sent, lex.hedge_phrases, lex) for t in tokens)
 
 
 def _cue_token(ctx: ArticleContext, quote: dict[str, Any]) -> Any | None:

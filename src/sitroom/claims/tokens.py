@@ -15,7 +15,7 @@ from typing import Any
 
 from sitroom.claims.lexicon import ClaimLexicon, Phrase
 from sitroom.context import ArticleContext
-from sitroom.nlp import Paragraph
+from sitroom.nlp import Paragraph, per_doc
 
 #: Dependency edges that end a negation's scope on the way up the tree: the
 #: negation of "we have not seen X, but we will monitor Y" does not reach Y.
@@ -98,18 +98,14 @@ def lemma(token: Any, lex: ClaimLexicon) -> str:
     return lex.lemma_fixes.get(value, value)
 
 
-#: Where a parsed paragraph keeps its tokens' forms for the claims stage (``Doc.user_data``
-#: is spaCy's place for per-document data): read once, matched against many lexicons.
-_FORMS_KEY = "sitroom.claims.forms"
-
-
 def doc_forms(doc: Any, lex: ClaimLexicon) -> list[tuple[str, str]]:
-    """Every token's (lower-case form, lemma) of a ``Doc``, computed once per document."""
-    forms: list[tuple[str, str]] | None = doc.user_data.get(_FORMS_KEY)
-    if forms is None:
-        forms = [(t.lower_, lemma(t, lex)) for t in doc]
-        doc.user_data[_FORMS_KEY] = forms
-    return forms
+    """Every token's (lower-case form, lemma) of a ``Doc``, computed once per document:
+    read once, matched against many lexicons."""
+    return per_doc(doc, "sitroom.claims.forms", _forms, lex)
+
+
+def _forms(doc: Any, lex: ClaimLexicon) -> list[tuple[str, str]]:
+    return [(t.lower_, lemma(t, lex)) for t in doc]
 
 
 def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLexicon,
@@ -154,20 +150,18 @@ def find_phrases(tokens: Sequence[Any], phrases: Iterable[Phrase], lex: ClaimLex
     return found
 
 
-_STARTS_KEY = "sitroom.claims.starts"
-
-
 def _doc_starts(doc: Any, lex: ClaimLexicon) -> dict[str, list[int]]:
     """Form or lemma -> the indices of the tokens of ``doc`` that have it, in order;
     computed once per document, like ``doc_forms``."""
-    starts: dict[str, list[int]] | None = doc.user_data.get(_STARTS_KEY)
-    if starts is None:
-        starts = {}
-        for i, (low, lem) in enumerate(doc_forms(doc, lex)):
-            starts.setdefault(low, []).append(i)
-            if lem != low:
-                starts.setdefault(lem, []).append(i)
-        doc.user_data[_STARTS_KEY] = starts
+    return per_doc(doc, "sitroom.claims.starts", _starts, lex)
+
+
+def _starts(doc: Any, lex: ClaimLexicon) -> dict[str, list[int]]:
+    starts: dict[str, list[int]] = {}
+    for i, (low, lem) in enumerate(doc_forms(doc, lex)):
+        starts.setdefault(low, []).append(i)
+        if lem != low:
+            starts.setdefault(lem, []).append(i)
     return starts
 
 
@@ -205,26 +199,24 @@ class _Tree:
     """Token -> the lower-case words of its ``mark`` dependents ("if", "whether")."""
 
 
-_TREE_KEY = "sitroom.claims.tree"
 _NEGATING_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
 
 
 def _tree(doc: Any) -> _Tree:
-    tree: _Tree | None = doc.user_data.get(_TREE_KEY)
-    if tree is None:
-        tokens = list(doc)
-        marks: dict[int, set[str]] = {}
-        negating: set[int] = set()
-        for t in tokens:
-            if t.dep_ == "mark":
-                marks.setdefault(t.head.i, set()).add(t.lower_)
-            if t.lower_ in NEGATORS and t.dep_ in _NEGATING_DEPS and t.head.i != t.i:
-                negating.add(t.head.i)
-        tree = _Tree(heads=tuple(t.head.i for t in tokens), deps=tuple(t.dep_ for t in tokens),
-                     negating=frozenset(negating),
-                     marks={i: frozenset(m) for i, m in marks.items()})
-        doc.user_data[_TREE_KEY] = tree
-    return tree
+    return per_doc(doc, "sitroom.claims.tree", _read_tree)
+
+
+def _read_tree(doc: Any) -> _Tree:
+    tokens = list(doc)
+    marks: dict[int, set[str]] = {}
+    negating: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "mark":
+            marks.setdefault(t.head.i, set()).add(t.lower_)
+        if t.lower_ in NEGATORS and t.dep_ in _NEGATING_DEPS and t.head.i != t.i:
+            negating.add(t.head.i)
+    return _Tree(heads=tuple(t.head.i for t in tokens), deps=tuple(t.dep_ for t in tokens),
+                 negating=frozenset(negating), marks={i: frozenset(m) for i, m in marks.items()})
 
 
 def negated(token: Any, inside: frozenset[int]) -> bool:

@@ -6,7 +6,7 @@ the body, so that every token maps back to ``Article.text``.
 """
 
 from sitroom.nlp.model import MODEL_PACKAGES, ModelNotInstalled, load_model, model_name
-from sitroom.nlp.paragraphs import Paragraph, doc_text, parse, split_paragraphs
+from sitroom.nlp.paragraphs import Paragraph, doc_text, parse, per_doc, split_paragraphs
 
 __all__ = [
     "MODEL_PACKAGES",
@@ -16,5 +16,6 @@ __all__ = [
     "load_model",
     "model_name",
     "parse",
+    "per_doc",
     "split_paragraphs",
 ]

@@ -10,9 +10,9 @@ in the body: ``paragraph.start + token.idx`` is the token's offset in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sitroom.nlp.model import load_model
 
@@ -42,18 +42,28 @@ class Paragraph:
         return self.start + len(doc_text(self.doc))
 
 
-#: Where a ``Doc`` keeps its text once built (``Doc.user_data`` is spaCy's place for it).
-_TEXT_KEY = "sitroom.text"
+T = TypeVar("T")
+
+
+def per_doc(doc: Any, key: str, build: Callable[..., T], *args: Any) -> T:
+    """``build(doc, *args)``, built once per ``Doc`` and kept in ``Doc.user_data`` (spaCy's
+    place for per-document data) under ``key``: the stages read the same facts of a
+    paragraph in loops, and spaCy builds a new object on every token read."""
+    value: T | None = doc.user_data.get(key)
+    if value is None:
+        value = build(doc, *args)
+        doc.user_data[key] = value
+    return value
 
 
 def doc_text(doc: Any) -> str:
     """A ``Doc``'s text, built once: spaCy joins every token anew on each read of
     ``Doc.text``, and the stages read paragraph texts and ends in loops."""
-    text: str | None = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = str(doc.text)
-        doc.user_data[_TEXT_KEY] = text
-    return text
+    return per_doc(doc, "sitroom.text", _joined)
+
+
+def _joined(doc: Any) -> str:
+    return str(doc.text)
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, str]]:
