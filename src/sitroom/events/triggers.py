@@ -207,7 +207,10 @@ def _hyphenated(token: Any) -> bool:
 
 def _noun_matches(token: Any, lex: Lexicon) -> list[Match]:
     """Noun entries whose last word is this token and whose earlier words precede it."""
-    entries = {id(t): t for form in set(_forms(token)) for t in lex.nouns.get(form, [])}
+    # forms in their own order, never a set's: which of two equally specific entries wins
+    # ("air strike", "strikes") must not change with Python's hash seed
+    entries = {id(t): t for form in dict.fromkeys(_forms(token))
+               for t in lex.nouns.get(form, [])}
     out = []
     for trig in entries.values():
         lo = _run_start(token, trig.words)
